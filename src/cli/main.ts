@@ -1,0 +1,56 @@
+#!/usr/bin/env node
+import { Command, CommanderError, Option } from "commander";
+import { createTranslator, isLang, resolveLang } from "../i18n/translate.js";
+import type { CliContext } from "./cli-context.js";
+import { registerEmulatorCommand } from "./commands/emulator-command.js";
+import { EXIT, reportError } from "./report-error.js";
+
+/** Reads --lang/--debug before commander so that help text itself is in the user's language. */
+function preScan(argv: string[]): { lang: string | undefined; debug: boolean } {
+  const i = argv.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
+  const raw = i < 0 ? undefined : argv[i]?.includes("=") ? argv[i]?.split("=")[1] : argv[i + 1];
+  return { lang: raw, debug: argv.includes("--debug") };
+}
+
+export async function main(argv: string[] = process.argv.slice(2)): Promise<number> {
+  const pre = preScan(argv);
+  const lang = resolveLang(pre.lang);
+  const cli: CliContext = {
+    lang,
+    t: createTranslator(lang),
+    debug: pre.debug,
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+  };
+  const program = new Command("cafe24-doctor")
+    .description(cli.t("cli.description"))
+    .addOption(new Option("--lang <lang>", cli.t("cli.option.lang")).choices(["ko", "en"]))
+    .option("--debug", cli.t("cli.option.debug"))
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
+  if (pre.lang !== undefined && !isLang(pre.lang)) {
+    cli.err(`--lang: ko | en`);
+    return EXIT.couldNotRun;
+  }
+  registerEmulatorCommand(program, () => cli);
+  for (const command of program.commands) command.exitOverride();
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError && (error.exitCode === 0 || error.code === "commander.helpDisplayed"))
+      return EXIT.ok;
+    return reportError(error, cli);
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`${String(error)}\n`);
+    process.exitCode = EXIT.couldNotRun;
+  },
+);

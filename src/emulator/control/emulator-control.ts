@@ -1,0 +1,166 @@
+import { isKnownScope } from "../../cafe24/scopes.js";
+import type { EmulatorContext } from "../context.js";
+import { grantTimes, tokenResponseBody } from "../oauth/token-response.js";
+import { type FaultRuleInput, faultRuleSchema } from "../options.js";
+import type { MallState } from "../state/mall.js";
+import { tokenId } from "../state/tokens.js";
+
+export interface MallStatistics {
+  mallId: string;
+  grants: { authorization_code: number; refresh_token: number };
+  invalidGrant: number;
+  oauthErrors: Record<string, number>;
+  responses: Record<string, number>;
+  requests: Record<string, number>;
+  routes: Record<string, number>;
+  revocations: number;
+  bucket: { level: number; capacity: number; drainPerSec: number };
+  /** tokenId() of the refresh token of the most recent live grant; null when none is live. */
+  currentRefreshTokenId: string | null;
+  validRefreshTokenIds: string[];
+  liveGrants: number;
+}
+
+/**
+ * The emulator's control surface for tests and scripts — the same object in-process and behind /__emulator/.
+ * Statistics expose token ids (hashes), never tokens.
+ */
+export class EmulatorControl {
+  constructor(
+    private readonly ctx: EmulatorContext,
+    private readonly resetAll: () => void,
+  ) {}
+
+  now(): number {
+    return this.ctx.clock.now();
+  }
+
+  advanceClock(ms: number): number {
+    return this.ctx.clock.advance(ms);
+  }
+
+  setClock(epochMs: number): number {
+    return this.ctx.clock.set(epochMs);
+  }
+
+  freezeClock(): number {
+    return this.ctx.clock.freeze();
+  }
+
+  resumeClock(): number {
+    return this.ctx.clock.resume();
+  }
+
+  setFaults(rules: FaultRuleInput[]): void {
+    this.ctx.faults.setRules(rules.map((r) => faultRuleSchema.parse(r)));
+  }
+
+  clearFaults(): void {
+    this.ctx.faults.setRules([]);
+  }
+
+  setAutoApprove(on: boolean): void {
+    this.ctx.options.autoApprove = on;
+  }
+
+  /**
+   * Changes the scopes enabled on the app. Live tokens lose removed scopes unless told otherwise; they never
+   * gain added ones, since Cafe24 requires the merchant to consent again for those (§7.7).
+   */
+  setAppScopes(mallId: string, scopes: string[], options: { applyToTokens?: boolean } = {}): void {
+    const unknown = scopes.filter((s) => !isKnownScope(s));
+    if (unknown.length > 0) throw new RangeError(`unknown scope(s): ${unknown.join(", ")}`);
+    const mall = this.mall(mallId);
+    mall.app.scopes = [...scopes];
+    if (options.applyToTokens ?? true) mall.tokens.restrictScopes(scopes);
+  }
+
+  setAppVersion(mallId: string, version: string): void {
+    if (!this.ctx.versions.has(version)) throw new RangeError(`unknown API version ${version}`);
+    this.mall(mallId).app.version = version;
+  }
+
+  revokeAll(mallId: string): number {
+    return this.mall(mallId).tokens.revokeAll();
+  }
+
+  /** Makes every live access (or refresh) token of the mall already expired, leaving the clock alone. */
+  expireTokens(mallId: string, kind: "access" | "refresh"): void {
+    this.mall(mallId).tokens.expireAll(kind, this.ctx.clock.now());
+  }
+
+  /** Issues a grant without the browser dance (test setup); returns Cafe24's token JSON. */
+  issueTokens(mallId: string, options: { scopes?: string[] } = {}): Record<string, unknown> {
+    const mall = this.mall(mallId);
+    const now = this.ctx.clock.now();
+    const grant = mall.tokens.createGrant({
+      clientId: mall.app.clientId,
+      userId: mall.userId,
+      shopNo: "1",
+      scopes: [...(options.scopes ?? mall.app.scopes)],
+      ...grantTimes(now, this.ctx.options),
+    });
+    return tokenResponseBody(mall, grant, this.ctx.options);
+  }
+
+  setRateLimit(mallId: string, limit: { capacity?: number; drainPerSec?: number }): void {
+    const mall = this.mall(mallId);
+    mall.bucket.reconfigure(
+      limit.capacity ?? mall.bucket.capacity,
+      limit.drainPerSec ?? mall.bucket.drainPerSec,
+      this.now(),
+    );
+  }
+
+  /** Sets the bucket's content, e.g. full (capacity) to stage a rate-limit scenario. */
+  fillBucket(mallId: string, level: number): void {
+    this.mall(mallId).bucket.fill(level, this.now());
+  }
+
+  /** Sets usage-quota percentages (takes effect when the usage limit is enabled). */
+  setUsage(mallId: string, callPercent: number, timePercent: number): void {
+    this.mall(mallId).usage.set(callPercent, timePercent, this.now());
+  }
+
+  stats(mallId?: string): MallStatistics {
+    const mall = this.mall(mallId ?? this.ctx.defaultMallId);
+    const now = this.now();
+    const live = mall.tokens.liveGrants().filter((g) => now < g.refreshExpiresAt);
+    const latest = [...live].sort((a, b) => b.id - a.id)[0];
+    const s = mall.stats;
+    return {
+      mallId: mall.mallId,
+      grants: { ...s.grants },
+      invalidGrant: s.invalidGrant,
+      oauthErrors: { ...s.oauthErrors },
+      responses: { ...s.responses },
+      requests: { ...s.requests },
+      routes: { ...s.routes },
+      revocations: s.revocations,
+      bucket: {
+        level: Math.round(mall.bucket.levelAt(now) * 1000) / 1000,
+        capacity: mall.bucket.capacity,
+        drainPerSec: mall.bucket.drainPerSec,
+      },
+      currentRefreshTokenId: latest ? tokenId(latest.refreshToken) : null,
+      validRefreshTokenIds: live.map((g) => tokenId(g.refreshToken)),
+      liveGrants: live.length,
+    };
+  }
+
+  resetStats(mallId?: string): void {
+    for (const mall of mallId ? [this.mall(mallId)] : this.ctx.malls.values()) mall.stats.reset();
+  }
+
+  /** Back to the state at start: tokens, statistics, buckets, usage, faults, app settings, data and clock. */
+  reset(): void {
+    this.resetAll();
+  }
+
+  private mall(mallId: string): MallState {
+    const mall = this.ctx.malls.get(mallId);
+    if (!mall)
+      throw new RangeError(`unknown mall ${mallId}; known: ${[...this.ctx.malls.keys()].join(", ")}`);
+    return mall;
+  }
+}

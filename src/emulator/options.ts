@@ -1,0 +1,131 @@
+import { z } from "zod";
+import { isKnownScope } from "../cafe24/scopes.js";
+
+const scopeList = z
+  .array(z.string())
+  .refine((list) => list.every(isKnownScope), { message: "contains a scope Cafe24 does not define" });
+
+export const appConfigSchema = z.strictObject({
+  name: z.string().min(1).optional(),
+  clientId: z.string().min(1).optional(),
+  clientSecret: z.string().min(1).optional(),
+  redirectUri: z.url().optional(),
+  scopes: scopeList.optional(),
+  version: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date-like version such as 2025-12-01")
+    .optional(),
+});
+
+export const mallConfigSchema = z.strictObject({
+  mallId: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{1,39}$/, "must be a Cafe24 mall id: lower-case letters, digits, '-'"),
+  shopName: z.string().min(1).optional(),
+  userId: z.string().min(1).optional(),
+  app: appConfigSchema.optional(),
+});
+
+export const faultRuleSchema = z.strictObject({
+  /** Path prefix after the mall prefix, e.g. "/api/v2/admin/products"; omitted = every API route. */
+  route: z.string().startsWith("/").optional(),
+  method: z.string().toUpperCase().optional(),
+  kind: z.enum(["latency", "status", "reset", "html", "rate-limit"]),
+  probability: z.number().min(0).max(1).default(1),
+  /** For "latency": added delay, uniformly in [min, max] ms. */
+  latencyMs: z.tuple([z.number().min(0), z.number().min(0)]).optional(),
+  /** For "status": 500, 503 or 504. */
+  status: z.union([z.literal(500), z.literal(503), z.literal(504)]).optional(),
+  /** "before": the request never reaches the handler; "after": it is processed, then the answer is lost. */
+  phase: z.enum(["before", "after"]).default("before"),
+});
+export type FaultRule = z.output<typeof faultRuleSchema>;
+export type FaultRuleInput = z.input<typeof faultRuleSchema>;
+
+export const apiVersionSchema = z.strictObject({
+  version: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  /** Release instant; the version expires one year after the next version's release (§1). */
+  releasedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+});
+
+export const emulatorOptionsSchema = z.strictObject({
+  malls: z.array(mallConfigSchema).min(1).optional(),
+  autoApprove: z.boolean().default(false),
+  seed: z.number().int().default(24),
+  clock: z
+    .strictObject({ frozen: z.boolean().default(false), start: z.union([z.number(), z.string()]).optional() })
+    .default({ frozen: false }),
+  ttl: z
+    .strictObject({
+      codeSec: z.number().positive().default(60),
+      accessSec: z.number().positive().default(7200),
+      refreshSec: z
+        .number()
+        .positive()
+        .default(14 * 24 * 3600),
+    })
+    .default({ codeSec: 60, accessSec: 7200, refreshSec: 14 * 24 * 3600 }),
+  rateLimit: z
+    .strictObject({
+      enabled: z.boolean().default(true),
+      capacity: z.number().int().positive().default(40),
+      drainPerSec: z.number().positive().default(2),
+    })
+    .default({ enabled: true, capacity: 40, drainPerSec: 2 }),
+  usage: z
+    .strictObject({
+      enabled: z.boolean().default(false),
+      windowSec: z.number().positive().default(60),
+      callQuota: z.number().int().positive().default(600),
+      timeQuotaMs: z.number().positive().default(60_000),
+      /** Simulated processing time charged per call to the time quota. */
+      costMs: z.number().min(0).default(20),
+    })
+    .default({ enabled: false, windowSec: 60, callQuota: 600, timeQuotaMs: 60_000, costMs: 20 }),
+  faults: z.array(faultRuleSchema).default([]),
+  data: z
+    .strictObject({
+      products: z.number().int().min(0).max(100_000).default(1000),
+      orders: z.number().int().min(0).max(200_000).default(5000),
+      orderDays: z.number().int().min(1).max(3650).default(180),
+      customers: z.number().int().min(0).max(100_000).default(300),
+      categories: z.number().int().min(4).max(5000).default(60),
+      boards: z.number().int().min(0).max(100).default(8),
+    })
+    .default({ products: 1000, orders: 5000, orderDays: 180, customers: 300, categories: 60, boards: 8 }),
+  versions: z
+    .strictObject({
+      list: z.array(apiVersionSchema).min(1).optional(),
+      /** What an expired pinned version does: an error naming it (default), or Cafe24's documented fallback. */
+      expired: z.enum(["error", "fallback"]).default("error"),
+    })
+    .default({ expired: "error" }),
+  oauth: z
+    .strictObject({
+      /** Observed in the wild both ways (§2.7): which `error` a wrong client secret yields. */
+      wrongSecretError: z.enum(["invalid_client", "invalid_grant"]).default("invalid_client"),
+      /** Which `error` an expired (14-day) refresh token yields. */
+      expiredRefreshError: z.enum(["invalid_grant", "invalid_client"]).default("invalid_grant"),
+      /** Accept client_id/client_secret as form fields instead of Basic (the quick-start guide's way). */
+      acceptBodyCredentials: z.boolean().default(true),
+      /** Older token responses lack token_type, shop_no and refresh_token_expires_at (§2.4). */
+      legacyTokenShape: z.boolean().default(false),
+    })
+    .default({
+      wrongSecretError: "invalid_client",
+      expiredRefreshError: "invalid_grant",
+      acceptBodyCredentials: true,
+      legacyTokenShape: false,
+    }),
+  /** Serve the HTTP control API under /__emulator/ (loopback clients only). */
+  controlApi: z.boolean().default(false),
+  maxBodyBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(1024 * 1024),
+});
+
+export type EmulatorOptionsInput = z.input<typeof emulatorOptionsSchema>;
+export type EmulatorOptions = z.output<typeof emulatorOptionsSchema>;
+export type MallConfig = z.output<typeof mallConfigSchema>;

@@ -1,0 +1,75 @@
+/** English messages: the source of truth. Every key must exist in ko.ts too (enforced by its type). */
+export const en = {
+  "cli.description": "Diagnose and keep alive everything between your Cafe24 app and the Cafe24 Admin API.",
+  "cli.option.lang": "language of messages: ko or en (default: from the locale)",
+  "cli.option.debug": "show stack traces and internal details on errors",
+  "cli.error.prefix": "Error",
+  "cli.error.fix": "Fix",
+  "cli.error.unexpected":
+    "Unexpected error: {message}. Run again with --debug for details, and report it if it persists.",
+  "cli.error.usage": "{message}",
+  "cli.error.usage.fix": "See `cafe24-doctor {command} --help`.",
+
+  "emulator.description":
+    "Run a local Cafe24 (OAuth, Admin API, rate limits, faults, controllable clock) on 127.0.0.1 for development and tests.",
+  "emulator.option.port": "port to listen on (0 = any free port)",
+  "emulator.option.host": "address to bind; anything but 127.0.0.1 must be given explicitly",
+  "emulator.option.config": "JSON file with malls, apps and any emulator option",
+  "emulator.option.autoApprove": "skip the consent page: authorize redirects with a code at once",
+  "emulator.option.codeTtl": "authorization code lifetime in seconds",
+  "emulator.option.accessTtl": "access token lifetime in seconds",
+  "emulator.option.refreshTtl": "refresh token lifetime in seconds",
+  "emulator.option.bucket": "rate-limit bucket size per mall",
+  "emulator.option.drain": "bucket drain rate in calls per second",
+  "emulator.option.noRateLimit": "turn the call bucket off",
+  "emulator.option.usage": "turn on the usage quota (X-Cafe24-*-Usage/-Remain headers)",
+  "emulator.option.faults": "fault profile (none, flaky, slow, down) or a JSON file of fault rules",
+  "emulator.option.control": "serve the control API under /__emulator/ (loopback clients only)",
+  "emulator.option.seed": "seed of the generated data and fault decisions",
+  "emulator.option.products": "number of seeded products",
+  "emulator.option.orders": "number of seeded orders",
+  "emulator.option.customers": "number of seeded customers",
+  "emulator.option.quiet": "print only the ready line, no request log",
+  "emulator.nonLoopback":
+    "Listening on {host}, reachable from other machines. The emulator is for local use.",
+  "emulator.stopped": "Emulator stopped.",
+  "error.EMULATOR_CONFIG_INVALID": "The emulator configuration is invalid.",
+  "error.EMULATOR_CONFIG_INVALID.fix":
+    "Correct each key listed above; see README's emulator section for the format.",
+  "error.EMULATOR_CONFIG_UNREADABLE": "Could not read the emulator configuration file.",
+  "error.EMULATOR_CONFIG_UNREADABLE.fix": "Check the path and that the file is valid JSON.",
+  "error.EMULATOR_LISTEN_FAILED": "The emulator could not listen.",
+  "error.EMULATOR_LISTEN_FAILED.fix":
+    "Pick another --port (0 picks a free one) or stop the process using it.",
+
+  "demo.title": "cafe24-doctor demo — Cafe24's OAuth flow, step by step, against the built-in emulator",
+  "demo.emulator": "Emulator running at {url} (mall '{mallId}', nothing leaves 127.0.0.1)",
+  "demo.step.authorize": "Build the authorize URL (a fresh random state)",
+  "demo.step.consent": "The merchant opens it, sees the consent page and approves",
+  "demo.consent.shown": "consent page shows {count} scopes: {scopes}",
+  "demo.consent.redirect": "redirected to {redirect} with a code (state checked: matches)",
+  "demo.step.token":
+    "Exchange the code for tokens (POST /oauth/token, Basic client auth) — codes live 60 s and work once",
+  "demo.token.access": "access token   {token}  expires {expires} KST ({inText})",
+  "demo.token.refresh": "refresh token  {token}  expires {expires} KST ({inText})",
+  "demo.token.scopes": "scopes         {scopes}",
+  "demo.step.api": "Call the Admin API: GET /api/v2/admin/products?limit=3",
+  "demo.api.result": "HTTP {status} · X-Api-Call-Limit {limit} · {count} products, e.g. {names}",
+  "demo.step.refresh":
+    "Refresh: a new access token AND a new refresh token; the old refresh token dies at once",
+  "demo.refresh.rotated": "new refresh token {token} (was {old})",
+  "demo.step.reuse": "Try the old refresh token again (what a second process with a stale copy would do)",
+  "demo.reuse.refused": 'refused: HTTP {status} {error} — "{description}"',
+  "demo.reuse.lesson":
+    "This is why a rotated refresh token must be saved atomically and shared by one store: a stale copy is dead.",
+  "demo.done": "Done in {seconds} s. Next: `npm test`, or `npx cafe24-doctor emulator --help`.",
+  "demo.failed": "The demo failed: {message}",
+  "time.in": "in {duration}",
+  "time.ago": "{duration} ago",
+  "time.days": "{n} d",
+  "time.hours": "{n} h",
+  "time.minutes": "{n} min",
+  "time.seconds": "{n} s",
+} as const;
+
+export type MessageKey = keyof typeof en;

@@ -1,0 +1,74 @@
+import type { MessageKey } from "./en.js";
+
+/** 한국어 메시지. en.ts의 모든 키가 있어야 합니다 (타입으로 강제). */
+export const ko: Record<MessageKey, string> = {
+  "cli.description": "카페24 앱과 카페24 Admin API 사이의 모든 것을 진단하고 연결을 유지합니다.",
+  "cli.option.lang": "메시지 언어: ko 또는 en (기본값: 로캘)",
+  "cli.option.debug": "오류 시 스택 트레이스와 내부 정보를 표시",
+  "cli.error.prefix": "오류",
+  "cli.error.fix": "해결",
+  "cli.error.unexpected":
+    "예상치 못한 오류: {message}. --debug로 다시 실행해 자세히 확인하고, 반복되면 알려 주세요.",
+  "cli.error.usage": "{message}",
+  "cli.error.usage.fix": "`cafe24-doctor {command} --help`를 확인하세요.",
+
+  "emulator.description":
+    "로컬 카페24(OAuth, Admin API, 호출 제한, 장애 주입, 조작 가능한 시계)를 127.0.0.1에서 실행합니다 (개발·테스트용).",
+  "emulator.option.port": "수신 포트 (0 = 빈 포트 자동 선택)",
+  "emulator.option.host": "바인드 주소. 127.0.0.1 외에는 명시적으로 지정해야 합니다",
+  "emulator.option.config": "쇼핑몰·앱·에뮬레이터 옵션이 담긴 JSON 파일",
+  "emulator.option.autoApprove": "동의 화면 생략: authorize가 즉시 code와 함께 리디렉트",
+  "emulator.option.codeTtl": "인증 코드 유효 시간(초)",
+  "emulator.option.accessTtl": "access token 유효 시간(초)",
+  "emulator.option.refreshTtl": "refresh token 유효 시간(초)",
+  "emulator.option.bucket": "쇼핑몰별 호출 제한 버킷 크기",
+  "emulator.option.drain": "버킷이 비워지는 속도(초당 호출 수)",
+  "emulator.option.noRateLimit": "호출 제한 버킷 끄기",
+  "emulator.option.usage": "사용량 제한 켜기 (X-Cafe24-*-Usage/-Remain 헤더)",
+  "emulator.option.faults": "장애 프로필 (none, flaky, slow, down) 또는 장애 규칙 JSON 파일",
+  "emulator.option.control": "/__emulator/ 아래 제어 API 제공 (루프백 클라이언트만)",
+  "emulator.option.seed": "생성 데이터와 장애 결정의 시드",
+  "emulator.option.products": "생성할 상품 수",
+  "emulator.option.orders": "생성할 주문 수",
+  "emulator.option.customers": "생성할 회원 수",
+  "emulator.option.quiet": "준비 완료 줄만 출력하고 요청 로그는 생략",
+  "emulator.nonLoopback":
+    "{host}에서 수신 중이므로 다른 컴퓨터에서 접근할 수 있습니다. 에뮬레이터는 로컬용입니다.",
+  "emulator.stopped": "에뮬레이터를 종료했습니다.",
+  "error.EMULATOR_CONFIG_INVALID": "에뮬레이터 설정이 올바르지 않습니다.",
+  "error.EMULATOR_CONFIG_INVALID.fix":
+    "위에 나열된 각 키를 고치세요. 형식은 README의 에뮬레이터 절을 참고하세요.",
+  "error.EMULATOR_CONFIG_UNREADABLE": "에뮬레이터 설정 파일을 읽을 수 없습니다.",
+  "error.EMULATOR_CONFIG_UNREADABLE.fix": "경로와 파일이 올바른 JSON인지 확인하세요.",
+  "error.EMULATOR_LISTEN_FAILED": "에뮬레이터가 포트를 열 수 없습니다.",
+  "error.EMULATOR_LISTEN_FAILED.fix":
+    "다른 --port를 지정하거나(0은 빈 포트 자동 선택) 그 포트를 쓰는 프로세스를 종료하세요.",
+
+  "demo.title": "cafe24-doctor 데모 — 내장 에뮬레이터로 카페24 OAuth 흐름을 단계별로 실행합니다",
+  "demo.emulator": "에뮬레이터 실행 중: {url} (쇼핑몰 '{mallId}', 127.0.0.1 밖으로 나가는 요청 없음)",
+  "demo.step.authorize": "인증 URL 만들기 (매번 새 무작위 state)",
+  "demo.step.consent": "쇼핑몰 운영자가 URL을 열어 동의 화면을 보고 승인",
+  "demo.consent.shown": "동의 화면의 권한 {count}개: {scopes}",
+  "demo.consent.redirect": "{redirect}(으)로 code와 함께 리디렉트 (state 확인: 일치)",
+  "demo.step.token":
+    "code로 토큰 발급 (POST /oauth/token, Basic 인증) — code는 60초 동안 한 번만 쓸 수 있습니다",
+  "demo.token.access": "access token   {token}  만료 {expires} KST ({inText})",
+  "demo.token.refresh": "refresh token  {token}  만료 {expires} KST ({inText})",
+  "demo.token.scopes": "권한           {scopes}",
+  "demo.step.api": "Admin API 호출: GET /api/v2/admin/products?limit=3",
+  "demo.api.result": "HTTP {status} · X-Api-Call-Limit {limit} · 상품 {count}개, 예: {names}",
+  "demo.step.refresh": "갱신: 새 access token과 새 refresh token 발급, 이전 refresh token은 즉시 폐기",
+  "demo.refresh.rotated": "새 refresh token {token} (이전 {old})",
+  "demo.step.reuse": "이전 refresh token 재사용 시도 (오래된 사본을 가진 두 번째 프로세스가 하는 일)",
+  "demo.reuse.refused": '거부됨: HTTP {status} {error} — "{description}"',
+  "demo.reuse.lesson":
+    "그래서 갱신된 refresh token은 원자적으로 저장하고 하나의 저장소로 공유해야 합니다. 오래된 사본은 이미 무효입니다.",
+  "demo.done": "{seconds}초 만에 완료. 다음: `npm test` 또는 `npx cafe24-doctor emulator --help`.",
+  "demo.failed": "데모가 실패했습니다: {message}",
+  "time.in": "{duration} 남음",
+  "time.ago": "{duration} 전",
+  "time.days": "{n}일",
+  "time.hours": "{n}시간",
+  "time.minutes": "{n}분",
+  "time.seconds": "{n}초",
+};
