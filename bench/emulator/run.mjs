@@ -6,6 +6,7 @@
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -37,6 +38,15 @@ function spawnUntil(args, pattern, env = {}) {
     child.stdout.on("data", onData);
     child.stderr.on("data", onData);
     child.on("exit", (code) => reject(new Error(`exited ${code}: ${out}`)));
+  });
+}
+
+function freePort() {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
   });
 }
 
@@ -89,10 +99,8 @@ for (let offset = 0; offset < 1000; offset += 100) {
 }
 const dir = mkdtempSync(join(tmpdir(), "bench-json-server-"));
 writeFileSync(join(dir, "db.json"), JSON.stringify({ products }));
-const js = await spawnUntil([jsonServerBin, "--port", "0", "--quiet", join(dir, "db.json")], /./);
-// json-server 0.17 has no "port 0 → print the port"; pick a fixed free port instead.
-js.child.kill();
-const jsPort = 39000 + Math.floor(Math.random() * 1000);
+// json-server 0.17 cannot report an ephemeral port, so ask the OS for a free one first.
+const jsPort = await freePort();
 const jsServer = await spawnUntil(
   [jsonServerBin, "--port", String(jsPort), join(dir, "db.json")],
   /Resources|localhost/,
