@@ -10,8 +10,10 @@ export class EmulatorClock {
     private readonly realNow: () => number = Date.now,
     options: { frozen?: boolean; startMs?: number } = {},
   ) {
-    if (options.startMs !== undefined) this.offsetMs = options.startMs - realNow();
-    if (options.frozen) this.frozenAt = this.now();
+    const real = realNow();
+    if (options.startMs !== undefined) this.offsetMs = options.startMs - real;
+    // One reading of the real clock, so a clock frozen at `startMs` is exactly there, not a tick later.
+    if (options.frozen) this.frozenAt = real + this.offsetMs;
   }
 
   now(): number {

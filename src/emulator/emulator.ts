@@ -94,8 +94,8 @@ export function createEmulator(input: EmulatorOptionsInput = {}, runtime: Emulat
 
   const control = new EmulatorControl(ctx, () => {
     clock.resume();
-    clock.set(startMs ?? realNow());
     if (options.clock.frozen) clock.freeze();
+    clock.set(startMs ?? realNow());
     options.autoApprove = initialAutoApprove;
     ctx.faults = new FaultInjector(options.faults, seededRandom(options.seed));
     build();

@@ -1,0 +1,99 @@
+// Token benchmarks (issue 3 "bench/tokens"), against the emulator on 127.0.0.1:
+//  1. getAccessToken() on a fresh token — p50/p99 with FileTokenStore (a file read per call) and MemoryTokenStore.
+//  2. Refreshes per second through the file lock with 8 processes forcing refreshes on one token file, with
+//     the evidence that matters: invalid_grant at the emulator and whether the file ends on the live token.
+import { spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import {
+  FileTokenStore,
+  MemoryTokenStore,
+  startEmulator,
+  TokenManager,
+  tokenId,
+  toTokenSet,
+} from "../../dist/index.js";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
+const worker = join(root, "test/fixtures/token-worker.mjs");
+const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+const emu = await startEmulator({
+  rateLimit: { enabled: false },
+  data: { products: 10, orders: 10, customers: 5 },
+});
+const mall = emu.malls[0];
+const oauth = {
+  mallId: mall.mallId,
+  clientId: mall.clientId,
+  clientSecret: mall.clientSecret,
+  baseUrl: emu.baseUrlTemplate,
+  allowInsecureLoopback: true,
+};
+
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+
+async function timeGets(store, label) {
+  await store.compareAndSet(
+    mall.mallId,
+    (await store.get(mall.mallId))?.revision,
+    toTokenSet(emu.control.issueTokens(mall.mallId), mall.mallId),
+  );
+  const manager = new TokenManager({ store, oauth });
+  for (let i = 0; i < 500; i++) await manager.getAccessToken(); // warm-up
+  const times = [];
+  for (let i = 0; i < 10_000; i++) {
+    const t = process.hrtime.bigint();
+    await manager.getAccessToken();
+    times.push(Number(process.hrtime.bigint() - t) / 1000);
+  }
+  times.sort((a, b) => a - b);
+  console.log(
+    `getAccessToken, fresh token, ${label.padEnd(16)} p50 ${percentile(times, 0.5).toFixed(1).padStart(7)} µs   p99 ${percentile(times, 0.99).toFixed(1).padStart(7)} µs   (10,000 calls)`,
+  );
+}
+
+const dir = mkdtempSync(join(tmpdir(), "bench-tokens-"));
+const path = join(dir, "oauth_token.json");
+await timeGets(new MemoryTokenStore(), "memory store");
+await timeGets(new FileTokenStore({ path }), "file store");
+
+const before = emu.control.stats();
+const env = {
+  ...process.env,
+  MODE: "refresh",
+  TOKEN_FILE: path,
+  MALL: mall.mallId,
+  CLIENT_ID: mall.clientId,
+  CLIENT_SECRET: mall.clientSecret,
+  BASE_URL: emu.baseUrlTemplate,
+};
+const children = Array.from({ length: 8 }, () => {
+  const child = spawn(process.execPath, [worker], { env, stdio: ["ignore", "pipe", "inherit"] });
+  const counter = { writes: 0, child };
+  child.stdout.on("data", (d) => {
+    counter.writes += String(d)
+      .split("\n")
+      .filter((l) => l.startsWith("W ")).length;
+  });
+  return counter;
+});
+await new Promise((resolve) => setTimeout(resolve, 1500)); // let every process start
+const start = children.map((c) => c.writes);
+const startGrants = emu.control.stats().grants.refresh_token;
+await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+const refreshes = emu.control.stats().grants.refresh_token - startGrants;
+const perProcess = children.map((c, i) => c.writes - start[i]);
+for (const c of children) c.child.kill("SIGTERM");
+await Promise.all(children.map((c) => new Promise((resolve) => c.child.on("close", resolve))));
+const after = emu.control.stats();
+const stored = await new FileTokenStore({ path }).get(mall.mallId);
+const onLive = tokenId(stored.token.refreshToken) === after.currentRefreshTokenId;
+console.log(
+  `refreshes through the file lock, 8 processes, ${seconds} s: ${(refreshes / seconds).toFixed(1)} refreshes/s (per process: ${perProcess.join(", ")})`,
+);
+console.log(
+  `invalid_grant at the emulator: ${after.invalidGrant - before.invalidGrant}; file ends on the live refresh token: ${onLive ? "yes" : "NO (a SIGTERM landed between answer and write)"}`,
+);
+await emu.close();

@@ -1,0 +1,108 @@
+import { DoctorError, ERROR_CODES, type ErrorCode } from "../errors/doctor-error.js";
+import { maskSecret } from "../util/mask-secret.js";
+
+/** Which OAuth step failed: the same `invalid_grant` means different things at each. */
+export type OAuthOperation = "authorize" | "exchange" | "refresh" | "revoke";
+
+/**
+ * A failed OAuth step with a stable `code`, the HTTP status (undefined when no answer arrived) and Cafe24's
+ * `error` / `error_description` (with anything we sent masked out).
+ */
+export class OAuthRequestError extends DoctorError {
+  readonly status: number | undefined;
+  readonly oauthError: string | undefined;
+  readonly description: string | undefined;
+
+  constructor(
+    code: ErrorCode,
+    message: string,
+    fields: { status?: number; oauthError?: string; description?: string; cause?: unknown } = {},
+  ) {
+    super(code, message, fields.cause === undefined ? {} : { cause: fields.cause });
+    this.name = "OAuthRequestError";
+    this.status = fields.status;
+    this.oauthError = fields.oauthError;
+    this.description = fields.description;
+  }
+}
+
+export interface OAuthErrorAnswer {
+  status?: number;
+  error: string;
+  description?: string;
+  /** Values we sent (secret, code, tokens) that must not survive into the error if the server echoes them. */
+  secrets?: readonly string[];
+}
+
+const LOGIN_AGAIN = "authorize the app again with `cafe24-doctor token login` (or `token exchange`)";
+
+/** Maps Cafe24's `{error, error_description}` (token endpoint or `error=` redirect) to a typed error (§2.7). */
+export function oauthErrorFor(operation: OAuthOperation, answer: OAuthErrorAnswer): OAuthRequestError {
+  const rawDescription = answer.description ?? "";
+  const description = redact(rawDescription, answer.secrets ?? []);
+  const said = `${redact(answer.error, answer.secrets ?? []).slice(0, 60)}${description ? `: ${description}` : ""}`;
+  const [code, message] = classify(operation, answer.error, rawDescription, said);
+  return new OAuthRequestError(code, message, {
+    ...(answer.status === undefined ? {} : { status: answer.status }),
+    oauthError: answer.error.slice(0, 60),
+    ...(description ? { description } : {}),
+  });
+}
+
+function classify(
+  operation: OAuthOperation,
+  error: string,
+  description: string,
+  said: string,
+): [ErrorCode, string] {
+  // Cafe24 reports an expired refresh token as invalid_client in some reports (§2.7); the description decides.
+  if (
+    operation === "refresh" &&
+    /refresh.?token/i.test(description) &&
+    /^invalid_(grant|client)$/.test(error)
+  ) {
+    return [
+      ERROR_CODES.reauthRequired,
+      `Cafe24 refused the refresh token (${said}). It expired (14 days), was already rotated by another refresh, or was revoked: ${LOGIN_AGAIN}.`,
+    ];
+  }
+  // A wrong secret comes back as invalid_grant "Invalid client_secret" too (§2.7 observed variant).
+  if (error === "invalid_client" || /client_(secret|id)/i.test(description)) {
+    return [
+      ERROR_CODES.invalidClient,
+      `Cafe24 rejected the app's client credentials (${said}). Check the client id and client secret in Developer Center (Apps > Auth Info), including stray whitespace.`,
+    ];
+  }
+  if (error === "invalid_grant" && operation === "refresh") {
+    return [
+      ERROR_CODES.reauthRequired,
+      `Cafe24 refused the refresh token (${said}). It expired (14 days), was already rotated by another refresh, or was revoked: ${LOGIN_AGAIN}.`,
+    ];
+  }
+  if (error === "invalid_grant" && operation === "exchange") {
+    return [
+      ERROR_CODES.codeInvalid,
+      `Cafe24 refused the authorization code (${said}). A code is valid for 1 minute and only once: authorize again and exchange the new code right away.`,
+    ];
+  }
+  if (error === "invalid_request" && /redirect_uri/i.test(description)) {
+    return [
+      ERROR_CODES.redirectUriMismatch,
+      `Cafe24 rejected the redirect URI (${said}). It must equal the Redirect URI registered in Developer Center exactly: scheme, host, port, path and trailing slash.`,
+    ];
+  }
+  if (error === "invalid_scope") {
+    return [
+      ERROR_CODES.scopeNotEnabled,
+      `Cafe24 refused the requested scopes (${said}). Enable every requested scope on the app in Developer Center, or request fewer, then authorize again.`,
+    ];
+  }
+  return [ERROR_CODES.oauthFailed, `Cafe24's OAuth ${operation} step failed (${said}).`];
+}
+
+/** Server text is shown to people: mask anything we sent, and keep it short. */
+export function redact(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of secrets) if (secret.length >= 4) out = out.replaceAll(secret, maskSecret(secret));
+  return out.length > 300 ? `${out.slice(0, 300)}…` : out;
+}

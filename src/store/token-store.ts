@@ -1,0 +1,40 @@
+import type { TokenSet } from "../auth/token-set.js";
+
+/** A token as stored, with the opaque revision compare-and-set checks against. */
+export interface StoredToken {
+  token: TokenSet;
+  /** Changes on every successful write; opaque to callers. */
+  revision: string;
+  /** Epoch ms the store received this token (our metadata), when known. */
+  receivedAt: number | null;
+}
+
+export type CompareAndSetResult =
+  | { ok: true; revision: string }
+  | { ok: false; current: StoredToken | undefined };
+
+/**
+ * Where tokens live. One source of truth per mall: every refresh rotates the refresh token, so writers must
+ * serialise (lock), re-read, and only replace what they read (compare-and-set). Implementations: memory, file,
+ * and (later) Redis.
+ */
+export interface TokenStore {
+  /** Human-readable location for messages, e.g. the file path. Never contains secrets. */
+  readonly location: string;
+  get(mallId: string): Promise<StoredToken | undefined>;
+  /**
+   * Writes `next` only if the stored revision is still `expectedRevision` (undefined = nothing stored yet).
+   * On a mismatch nothing is written and the current value is returned.
+   */
+  compareAndSet(
+    mallId: string,
+    expectedRevision: string | undefined,
+    next: TokenSet,
+  ): Promise<CompareAndSetResult>;
+  /** Runs `fn` holding the mall's exclusive lock (across processes where the store is shared). */
+  withLock<T>(mallId: string, fn: () => Promise<T>): Promise<T>;
+  /** Mall ids the store holds tokens for. */
+  list(): Promise<string[]>;
+  /** Removes the mall's token (after revocation). */
+  delete(mallId: string): Promise<void>;
+}

@@ -1,0 +1,42 @@
+import { DoctorError, ERROR_CODES } from "../errors/doctor-error.js";
+
+/** Edges injected everywhere time, randomness or logging matter, so tests need no global fakes. */
+export type Now = () => number;
+export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+export type RandomSource = () => number;
+export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+
+/** pino-compatible subset: structured fields first, message second. Never pass secrets in either. */
+export interface Logger {
+  debug(fields: Record<string, unknown>, message: string): void;
+  info(fields: Record<string, unknown>, message: string): void;
+  warn(fields: Record<string, unknown>, message: string): void;
+  error(fields: Record<string, unknown>, message: string): void;
+}
+
+export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+
+/** setTimeout as a promise that rejects with CAFE24_ABORTED when the signal fires. */
+export const realSleep: Sleep = (ms, signal) =>
+  new Promise<void>((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(abortError(signal));
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(abortError(signal));
+    };
+    const timer = setTimeout(
+      () => {
+        signal?.removeEventListener("abort", onAbort);
+        resolve();
+      },
+      Math.max(0, ms),
+    );
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+
+export function abortError(signal: AbortSignal | undefined): DoctorError {
+  return new DoctorError(ERROR_CODES.aborted, "The operation was aborted.", { cause: signal?.reason });
+}
