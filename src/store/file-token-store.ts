@@ -14,7 +14,12 @@ import {
   type TokenFileContents,
   tokenStoreIo,
 } from "./token-file-format.js";
-import type { CompareAndSetResult, StoredToken, TokenStore } from "./token-store.js";
+import {
+  assertSameMall,
+  type CompareAndSetResult,
+  type StoredToken,
+  type TokenStore,
+} from "./token-store.js";
 
 export const DEFAULT_TOKEN_FILE = "./oauth_token.json";
 
@@ -85,12 +90,7 @@ export class FileTokenStore implements TokenStore {
     expectedRevision: string | undefined,
     next: TokenSet,
   ): Promise<CompareAndSetResult> {
-    if (next.mallId !== mallId) {
-      throw new DoctorError(
-        ERROR_CODES.invalidOptions,
-        `Cannot store mall ${next.mallId}'s token as ${mallId}'s.`,
-      );
-    }
+    assertSameMall(mallId, next);
     const path = this.pathFor(mallId);
     return withFileLock(path, this.lock, async () => {
       const file = await readTokenFile(path, mallId);

@@ -1,9 +1,13 @@
 // Hand-written: a Map plus a per-mall promise queue is all it takes; no library would make it smaller.
 import type { TokenSet } from "../auth/token-set.js";
-import { DoctorError, ERROR_CODES } from "../errors/doctor-error.js";
 import type { Now } from "../util/runtime.js";
 import { KeyedMutex } from "./keyed-mutex.js";
-import type { CompareAndSetResult, StoredToken, TokenStore } from "./token-store.js";
+import {
+  assertSameMall,
+  type CompareAndSetResult,
+  type StoredToken,
+  type TokenStore,
+} from "./token-store.js";
 
 export interface MemoryTokenStoreOptions {
   /** Stamps `receivedAt`. @default Date.now */
@@ -36,12 +40,7 @@ export class MemoryTokenStore implements TokenStore {
     expectedRevision: string | undefined,
     next: TokenSet,
   ): Promise<CompareAndSetResult> {
-    if (next.mallId !== mallId) {
-      throw new DoctorError(
-        ERROR_CODES.invalidOptions,
-        `Cannot store mall ${next.mallId}'s token as ${mallId}'s.`,
-      );
-    }
+    assertSameMall(mallId, next);
     const current = this.entries.get(mallId);
     if (current?.revision !== expectedRevision)
       return { ok: false, current: current && structuredClone(current) };

@@ -1,4 +1,5 @@
 import type { TokenSet } from "../auth/token-set.js";
+import { DoctorError, ERROR_CODES } from "../errors/doctor-error.js";
 
 /** A token as stored, with the opaque revision compare-and-set checks against. */
 export interface StoredToken {
@@ -37,4 +38,14 @@ export interface TokenStore {
   list(): Promise<string[]>;
   /** Removes the mall's token (after revocation). */
   delete(mallId: string): Promise<void>;
+}
+
+/** A store keeps each mall's token under that mall's id; writing it under another id is a caller bug. */
+export function assertSameMall(mallId: string, next: TokenSet): void {
+  if (next.mallId !== mallId) {
+    throw new DoctorError(
+      ERROR_CODES.invalidOptions,
+      `Cannot store mall ${next.mallId}'s token as ${mallId}'s.`,
+    );
+  }
 }
