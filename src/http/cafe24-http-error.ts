@@ -20,6 +20,8 @@ export interface Cafe24HttpErrorInit {
   cause?: unknown;
   /** Overrides the code derived from the status (network, timeout, bad response). */
   code?: ErrorCode;
+  /** The answer's headers (Date, X-Api-Call-Limit, usage): evidence for diagnosis, never request headers. */
+  responseHeaders?: Headers;
 }
 
 /**
@@ -34,6 +36,8 @@ export class Cafe24HttpError extends DoctorError {
   readonly cafe24: Cafe24ErrorBody | undefined;
   /** For 403: the scope this endpoint needs (from the endpoint→scope map), when known. */
   readonly requiredScope: string | undefined;
+  /** The answer's headers, when an answer came; not enumerable, to keep logged errors short. */
+  declare readonly responseHeaders: Headers | undefined;
 
   constructor(init: Cafe24HttpErrorInit) {
     const code = init.code ?? codeForStatus(init.status);
@@ -45,6 +49,7 @@ export class Cafe24HttpError extends DoctorError {
     this.path = init.path;
     this.cafe24 = init.cafe24;
     this.requiredScope = requiredScope;
+    Object.defineProperty(this, "responseHeaders", { value: init.responseHeaders, enumerable: false });
   }
 }
 

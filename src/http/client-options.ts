@@ -82,7 +82,9 @@ export function resolveNumbers(options: Cafe24ClientOptions): {
       "pacing.headroom must be smaller than pacing.capacity.",
     );
   }
-  for (const [name, value] of Object.entries(retry)) atLeastZero(`retry.${name}`, value);
+  for (const [name, value] of Object.entries(retry)) {
+    if (typeof value === "number") atLeastZero(`retry.${name}`, value);
+  }
   return { timeoutMs, retry, pacing };
 }
 

@@ -37,7 +37,7 @@ export function interpretResponse<T>(
     }
     return {
       ok: false,
-      error: new Cafe24HttpError({ ...call, status, code: ERROR_CODES.badResponse, note }),
+      error: new Cafe24HttpError({ ...call, status, code: ERROR_CODES.badResponse, note, responseHeaders: headers }),
     };
   }
   const cafe24 = parsed.ok ? errorBody(parsed.value) : undefined;
@@ -48,6 +48,7 @@ export function interpretResponse<T>(
     error: new Cafe24HttpError({
       ...call,
       status,
+      responseHeaders: headers,
       ...(cafe24 ? { cafe24 } : {}),
       ...(note ? { note } : {}),
       ...(code ? { code } : {}),

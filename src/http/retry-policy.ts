@@ -11,6 +11,8 @@ export interface RetryOptions {
   maxDelayMs?: number;
   /** 429 answers waited out per call. They do not use up `maxRetries`, but are bounded too. @default 10 */
   maxRateLimitWaits?: number;
+  /** Refresh and retry once after a 401. Off for read-only callers (diagnosis must not rotate tokens). @default true */
+  refreshOn401?: boolean;
 }
 
 export type RetryPolicy = Required<RetryOptions>;
@@ -20,6 +22,7 @@ export const DEFAULT_RETRY: RetryPolicy = {
   baseDelayMs: 500,
   maxDelayMs: 10_000,
   maxRateLimitWaits: 10,
+  refreshOn401: true,
 };
 
 /**
@@ -63,7 +66,7 @@ export function decideRetry(
   random: RandomSource,
 ): RetryDecision {
   const { status, code } = failure.error;
-  if (status === 401) return history.refreshed ? { action: "fail" } : { action: "refresh" };
+  if (status === 401) return history.refreshed || !policy.refreshOn401 ? { action: "fail" } : { action: "refresh" };
   if (status === 429)
     return history.rateLimitWaits < policy.maxRateLimitWaits ? { action: "pace" } : { action: "fail" };
   const transient =

@@ -1,0 +1,33 @@
+import type { DoctorConfig } from "../config/doctor-config.js";
+import type { FileTokenStore } from "../store/file-token-store.js";
+import type { FetchLike, Now } from "../util/runtime.js";
+import type { DoctorApi } from "./doctor-api.js";
+import type { HttpLog } from "./http-log.js";
+import type { CheckId, CheckOutcome, CheckResult } from "./types.js";
+
+/** Name resolution, injectable so tests can make a host unresolvable without touching DNS. */
+export type LookupHost = (hostname: string) => Promise<{ address: string; family: number }>;
+
+/** What every check gets. Nothing here can refresh a token: diagnosis never changes anything. */
+export interface DoctorContext {
+  config: DoctorConfig;
+  now: Now;
+  /** Aborts at the global deadline; pass it to every wait and request. */
+  signal: AbortSignal;
+  /** Budgeted, paced, logged, read-only Cafe24 Admin API access; undefined when the mall id is unknown. */
+  api: DoctorApi | undefined;
+  /** Logged fetch for the user's services and for raw network probes. */
+  fetch: FetchLike;
+  httpLog: HttpLog;
+  store: FileTokenStore;
+  lookup: LookupHost;
+  /** Whether the working directory's files are tracked by git (for the token-store check); injectable. */
+  isTrackedByGit: (path: string) => Promise<boolean>;
+}
+
+export interface CheckDefinition {
+  id: CheckId;
+  /** Checks whose results (and facts) this one reads; it starts after them. */
+  dependsOn: readonly CheckId[];
+  run(ctx: DoctorContext, deps: Partial<Record<CheckId, CheckResult>>): Promise<CheckOutcome>;
+}

@@ -1,0 +1,80 @@
+import type { MessageKey } from "../i18n/en.js";
+
+/** A translatable sentence: the key and its parameters (rendered in ko or en at the edge). */
+export interface Message {
+  key: MessageKey;
+  params?: Record<string, string | number>;
+}
+
+/** The status tags users know from the old guide: [정상] [만료] [실패] [누락] [경고], plus skipped. */
+export type CheckStatus = "ok" | "expired" | "fail" | "missing" | "warn" | "skipped";
+
+/** 긴급 / 높음 / 보통 / 낮음. */
+export type Urgency = "critical" | "high" | "medium" | "low";
+
+export const URGENCY_RANK: Record<Urgency, number> = { critical: 0, high: 1, medium: 2, low: 3 };
+
+/** Evidence values are masked, short and free of personal data. */
+export type EvidenceValue = string | number | boolean | null | readonly string[];
+
+/** A problem a check found: what is wrong, why, and the exact next command. */
+export interface Finding {
+  /** Stable identifier, e.g. "ACCESS_TOKEN_EXPIRED"; tests and the root-cause analysis match on it. */
+  code: string;
+  urgency: Urgency;
+  cause: Message;
+  remedy: Message;
+  /** The one command that fixes it, e.g. "cafe24-doctor token refresh". */
+  command?: string;
+  evidence?: Record<string, EvidenceValue>;
+}
+
+export type CheckId =
+  | "configuration"
+  | "token-store"
+  | "token-lifetimes"
+  | "clock"
+  | "network"
+  | "authentication"
+  | "scope-coverage"
+  | "data-apis"
+  | "rate-limit"
+  | "api-version"
+  | "app-modules"
+  | "services";
+
+/** The twelve checks in report order (the old guide's 12 steps). */
+export const CHECK_ORDER: readonly CheckId[] = [
+  "configuration",
+  "token-store",
+  "token-lifetimes",
+  "clock",
+  "network",
+  "authentication",
+  "scope-coverage",
+  "data-apis",
+  "rate-limit",
+  "api-version",
+  "app-modules",
+  "services",
+];
+
+/** What a check returns; the runner adds id, timing and the deadline outcome. */
+export interface CheckOutcome {
+  status: CheckStatus;
+  /** One line for the status list, e.g. "access token valid for 1 h 32 min". */
+  summary: Message;
+  evidence: Record<string, EvidenceValue>;
+  findings: Finding[];
+  /**
+   * Facts later checks build on (never reported): e.g. the token set, the last API answer's headers.
+   * Keyed by name; see each check's exported fact types.
+   */
+  facts?: Record<string, unknown>;
+}
+
+export interface CheckResult extends CheckOutcome {
+  id: CheckId;
+  startedAt: number;
+  durationMs: number;
+}

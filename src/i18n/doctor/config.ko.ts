@@ -1,0 +1,3 @@
+import type { configEn } from "./config.en.js";
+
+export const configKo: Record<keyof typeof configEn, string> = {};

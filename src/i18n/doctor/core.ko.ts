@@ -1,0 +1,3 @@
+import type { coreEn } from "./core.en.js";
+
+export const coreKo: Record<keyof typeof coreEn, string> = {};
