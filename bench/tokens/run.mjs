@@ -94,6 +94,6 @@ console.log(
   `refreshes through the file lock, 8 processes, ${seconds} s: ${(refreshes / seconds).toFixed(1)} refreshes/s (per process: ${perProcess.join(", ")})`,
 );
 console.log(
-  `invalid_grant at the emulator: ${after.invalidGrant - before.invalidGrant}; file ends on the live refresh token: ${onLive ? "yes" : "NO (a SIGTERM landed between answer and write)"}`,
+  `invalid_grant at the emulator: ${after.invalidGrant - before.invalidGrant}; file ends on the live refresh token: ${onLive ? "yes" : "NO — a refresh token was lost"}`,
 );
 await emu.close();

@@ -2,7 +2,9 @@
 import { Command, CommanderError, Option } from "commander";
 import { createTranslator, isLang, resolveLang } from "../i18n/translate.js";
 import type { CliContext } from "./cli-context.js";
+import { registerDoctorCommands } from "./commands/doctor-command.js";
 import { registerEmulatorCommand } from "./commands/emulator-command.js";
+import { registerInitCommand } from "./commands/init-command.js";
 import { EXIT, reportError } from "./report-error.js";
 
 /** Reads --lang/--debug before commander so that help text itself is in the user's language. */
@@ -17,6 +19,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
   const lang = resolveLang(pre.lang);
   const cli: CliContext = {
     lang,
+    explicitLang: pre.lang !== undefined,
     t: createTranslator(lang),
     debug: pre.debug,
     out: (line) => process.stdout.write(`${line}\n`),
@@ -33,11 +36,13 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
     cli.err(`--lang: ko | en`);
     return EXIT.couldNotRun;
   }
+  registerDoctorCommands(program, () => cli);
+  registerInitCommand(program, () => cli);
   registerEmulatorCommand(program, () => cli);
   for (const command of program.commands) command.exitOverride();
   try {
     await program.parseAsync(argv, { from: "user" });
-    return EXIT.ok;
+    return typeof process.exitCode === "number" ? process.exitCode : EXIT.ok;
   } catch (error) {
     if (error instanceof CommanderError && (error.exitCode === 0 || error.code === "commander.helpDisplayed"))
       return EXIT.ok;

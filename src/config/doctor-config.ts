@@ -37,6 +37,11 @@ export interface DoctorConfig {
   mallId: string | undefined;
   clientId: string | undefined;
   clientSecret: string | undefined;
+  /**
+   * The secret had leading/trailing whitespace (trimmed away): the old toolkit's "Invalid client_secret" from a
+   * stray space or newline. The configuration check reports it so the user fixes the source.
+   */
+  secretHadWhitespace: boolean;
   redirectUri: string | undefined;
   /** Scopes the app requests at authorization (CAFE24_SCOPES). */
   scopes: string[];

@@ -39,20 +39,31 @@ export class DoctorApi {
     return this.spent;
   }
 
-  async get<T = unknown>(path: string, options: { query?: Query; signal?: AbortSignal } = {}): Promise<ApiAnswer<T>> {
+  async get<T = unknown>(
+    path: string,
+    options: { query?: Query; signal?: AbortSignal } = {},
+  ): Promise<ApiAnswer<T>> {
     const started = performance.now();
     if (this.spent >= this.budget) {
       return this.remember<T>(path, started, {
-        error: new DoctorError(ERROR_CODES.rateLimited, `The diagnosis API budget of ${this.budget} calls is spent.`),
+        error: new DoctorError(
+          ERROR_CODES.rateLimited,
+          `The diagnosis API budget of ${this.budget} calls is spent.`,
+        ),
       });
     }
     this.spent += 1;
     try {
       const response = await this.client.get<T>(path, options);
-      return this.remember<T>(path, started, { status: response.status, data: response.data, headers: response.headers });
+      return this.remember<T>(path, started, {
+        status: response.status,
+        data: response.data,
+        headers: response.headers,
+      });
     } catch (error) {
       if (error instanceof DoctorError && error.code === ERROR_CODES.aborted) throw error;
-      const typed = error instanceof DoctorError ? error : new DoctorError(ERROR_CODES.network, String(error));
+      const typed =
+        error instanceof DoctorError ? error : new DoctorError(ERROR_CODES.network, String(error));
       const http = error instanceof Cafe24HttpError ? error : undefined;
       return this.remember<T>(path, started, {
         error: typed,

@@ -1,4 +1,5 @@
 import type { TokenSet } from "../auth/token-set.js";
+import type { LegacyTrait } from "../store/token-file-format.js";
 import type { CheckId, CheckResult } from "./types.js";
 
 /**
@@ -6,16 +7,36 @@ import type { CheckId, CheckResult } from "./types.js";
  * Facts are never reported: they may hold the token itself.
  */
 export interface CheckFacts {
-  /** From "token-store": the token as stored (or from the legacy env var), if any could be read. */
-  "token-store": { token: TokenSet | undefined; source: "file" | "env" | "none" };
+  /**
+   * From "token-store": the token as stored (or from the legacy env var), if any could be read. With source
+   * "env" only `accessToken` is known: the expiries are NaN, `scopes` is empty and `refreshToken` is "".
+   * `legacy` lists the file's traits from other tools (the old toolkit wrote naive local times).
+   */
+  "token-store": {
+    token: TokenSet | undefined;
+    source: "file" | "env" | "none";
+    legacy?: readonly LegacyTrait[];
+  };
   /** From "authentication": how the live call went. */
   authentication: {
     authenticated: boolean;
     /** Why not, when not. */
-    failure: "no-token" | "expired" | "invalid" | "forbidden" | "rate-limited" | "server" | "network" | "other" | undefined;
+    failure:
+      | "no-token"
+      | "expired"
+      | "invalid"
+      | "forbidden"
+      | "rate-limited"
+      | "server"
+      | "network"
+      | "other"
+      | undefined;
   };
-  /** From "network": whether the mall's API host answered at all. */
-  network: { reachable: boolean };
+  /**
+   * From "network": whether the mall's API host answered at all, and the answer's `Date` header with the
+   * local clock's reading when it arrived (for the clock check, at no API-budget cost).
+   */
+  network: { reachable: boolean; serverClock?: { serverMs: number; localMs: number } | undefined };
 }
 
 export function factsOf<K extends keyof CheckFacts>(

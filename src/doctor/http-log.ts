@@ -22,7 +22,13 @@ export class HttpLog {
       const request = input instanceof Request ? input : new Request(input, init);
       const url = new URL(request.url);
       const started = performance.now();
-      const entry: HttpLogEntry = { at: now(), method: request.method, url: `${url.origin}${url.pathname}`, status: null, ms: 0 };
+      const entry: HttpLogEntry = {
+        at: now(),
+        method: request.method,
+        url: `${url.origin}${url.pathname}`,
+        status: null,
+        ms: 0,
+      };
       this.entries.push(entry);
       try {
         const response = await fetchFn(input, init);

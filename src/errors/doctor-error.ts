@@ -56,6 +56,14 @@ export const ERROR_CODES = {
   tokenStoreIo: "TOKEN_STORE_IO",
   tokenLockTimeout: "TOKEN_LOCK_TIMEOUT",
   invalidOptions: "INVALID_OPTIONS",
+  /** cafe24-doctor.config.json or a CAFE24_* variable has invalid values: one detail line per problem. */
+  configInvalid: "CONFIG_INVALID",
+  /** The config file (or .env) cannot be read, or is not JSON. */
+  configUnreadable: "CONFIG_UNREADABLE",
+  /** `init` found a config file and was not told to replace it (--force). */
+  configExists: "CONFIG_EXISTS",
+  /** `init` could not write the config file. */
+  configWriteFailed: "CONFIG_WRITE_FAILED",
 } as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];

@@ -37,7 +37,13 @@ export function interpretResponse<T>(
     }
     return {
       ok: false,
-      error: new Cafe24HttpError({ ...call, status, code: ERROR_CODES.badResponse, note, responseHeaders: headers }),
+      error: new Cafe24HttpError({
+        ...call,
+        status,
+        code: ERROR_CODES.badResponse,
+        note,
+        responseHeaders: headers,
+      }),
     };
   }
   const cafe24 = parsed.ok ? errorBody(parsed.value) : undefined;

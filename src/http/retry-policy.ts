@@ -66,7 +66,8 @@ export function decideRetry(
   random: RandomSource,
 ): RetryDecision {
   const { status, code } = failure.error;
-  if (status === 401) return history.refreshed || !policy.refreshOn401 ? { action: "fail" } : { action: "refresh" };
+  if (status === 401)
+    return history.refreshed || !policy.refreshOn401 ? { action: "fail" } : { action: "refresh" };
   if (status === 429)
     return history.rateLimitWaits < policy.maxRateLimitWaits ? { action: "pace" } : { action: "fail" };
   const transient =

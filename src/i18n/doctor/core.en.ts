@@ -1,2 +1,85 @@
-/** English messages of the doctor's core part; keys are prefixed by area. */
-export const coreEn = {} as const;
+/** English messages of the doctor's runner, root-cause analysis and commands. */
+export const coreEn = {
+  "doctor.check.crashed": "This check failed unexpectedly ({error}).",
+  "doctor.check.crashed.remedy":
+    "Run again with --debug and report the output; the other checks are unaffected.",
+  "doctor.check.deadline": "Did not finish before the diagnosis deadline.",
+  "doctor.check.deadline.remedy":
+    "Something did not answer in time (often a service that hangs). Raise --deadline to wait longer.",
+
+  "rootcause.notConfigured.title": "cafe24-doctor does not know which mall and app to check",
+  "rootcause.notConfigured.explanation":
+    "The mall id or the app's client id/secret is missing, so nothing can be asked of Cafe24. Create the configuration and put the secret in .env.",
+  "rootcause.hostUnreachable.title": "The mall's API host cannot be reached",
+  "rootcause.hostUnreachable.explanation":
+    "Every Cafe24 call fails before Cafe24 sees it: the host name does not resolve or the connection is refused. Tokens are not the problem.",
+  "rootcause.clock.title": "This machine's clock or time zone is wrong",
+  "rootcause.clock.explanation":
+    "The local time differs from Cafe24's by about {hours} h. Expiry times are then misjudged: valid tokens look expired and expired ones look valid. Fix the clock before anything else.",
+  "rootcause.refreshExpired.title":
+    "The refresh token has expired: the merchant must authorize the app again",
+  "rootcause.refreshExpired.explanation":
+    "Refresh tokens live 14 days and every refresh replaces them. Nothing refreshed for two weeks, so no token can be renewed without a person.",
+  "rootcause.noToken.title": "There is no usable token",
+  "rootcause.noToken.explanation":
+    "The token file is missing or unreadable, so every call would be refused. Authorize the app to create it.",
+  "rootcause.rotatedElsewhere.title": "The access token was revoked, or another process refreshed it",
+  "rootcause.rotatedElsewhere.explanation":
+    "Locally the token has time left, yet Cafe24 rejects it. Every refresh replaces both tokens; a process with its own copy that refreshed (or an admin who revoked the app) made this copy dead.",
+  "rootcause.accessExpired.title": "The access token expired and nobody refreshed it",
+  "rootcause.accessExpired.explanation":
+    "Access tokens live 2 hours. The refresh token is still valid, so one refresh fixes it; run the manager so it does not happen again.",
+  "rootcause.scope.title": "The app lacks a permission (scope) it needs",
+  "rootcause.scope.explanation":
+    "Missing: {scopes}. Enable it on the app in Developer Center, then authorize again: a token only carries the scopes granted when it was issued.",
+  "rootcause.version.title": "The pinned API version has expired",
+  "rootcause.version.explanation":
+    "Calls run as a version that Cafe24 no longer serves. Move X-Cafe24-Api-Version (CAFE24_API_VERSION) to a live version and test.",
+  "rootcause.deployment.title": "The deployed service answers 200, but its token is dead",
+  "rootcause.deployment.explanation":
+    "Its health endpoint reports an invalid token: the deployment uses its own copy of the token, which a refresh elsewhere has replaced.",
+  "rootcause.rateLimited.title": "The mall's rate limit is exhausted",
+  "rootcause.rateLimited.explanation":
+    "The call bucket or usage quota is full, so Cafe24 answers 429. Some process calls without pacing.",
+  "rootcause.server.title": "Cafe24 itself is failing",
+  "rootcause.server.explanation":
+    "Cafe24 answered 5xx. This is not a token or configuration problem; retry later.",
+  "rootcause.suspect.mallIdTypo": "a typo in CAFE24_MALL_ID",
+  "rootcause.suspect.baseUrl": "a wrong CAFE24_BASE_URL",
+  "rootcause.suspect.firewall": "a firewall or proxy on this network",
+  "rootcause.suspect.hwclockLocal": "the hardware clock set to Korean time while the system assumes UTC",
+  "rootcause.suspect.noNtp": "time synchronisation (NTP) turned off",
+  "rootcause.suspect.idleTwoWeeks": "the app or its refresher stopped for two weeks",
+  "rootcause.suspect.secondInstance":
+    "a second instance of your app refreshing with its own copy of the token",
+  "rootcause.suspect.oldAutoRefresher": "the old auto_token_manager.py still running somewhere",
+  "rootcause.suspect.envCopy":
+    "a copy of the token in an environment variable (CAFE24_ACCESS_TOKEN) or a secret store",
+  "rootcause.suspect.redeployOldFile": "a redeploy that restored an old oauth_token.json",
+  "rootcause.suspect.revokedInAdmin": "the app revoked or reinstalled in the mall's admin",
+  "rootcause.suspect.noRefresher": "no process refreshes tokens ahead of expiry",
+  "rootcause.suspect.utcParsing": "expiry read as UTC instead of Korean time (refreshing 9 hours late)",
+  "rootcause.suspect.scopeAddedLater": "a scope added to the app after the merchant authorized it",
+  "rootcause.suspect.deploymentOwnCopy":
+    "the deployment keeps its own token file or variable instead of a shared store",
+  "rootcause.suspect.unpacedJob": "a bulk job or a second app calling without pacing",
+
+  "diagnose.description":
+    "Quick diagnosis: token, one API call, deployed services and app modules, with problems ranked by urgency",
+  "check.description": "Full 12-step check with a JSON report, a log and optionally an HTML report",
+  "init.description": "Write a starter cafe24-doctor.config.json (interactive; --yes to accept defaults)",
+  "doctor.option.json": "print the JSON report to stdout instead of text",
+  "doctor.option.html": "also write a self-contained HTML report",
+  "doctor.option.reportDir": "directory for the report files (default: from the config, else .)",
+  "doctor.option.deadline": "give up on anything still running after this many seconds",
+  "doctor.option.fix":
+    "refresh the token through the lock-safe manager when that fixes the problem, then check again",
+  "doctor.option.config": "configuration file (default: ./cafe24-doctor.config.json)",
+  "doctor.option.noProgress": "no live progress view",
+  "doctor.option.yes": "accept the defaults without asking",
+  "doctor.option.force": "overwrite an existing configuration file",
+  "doctor.fix.refreshing": "--fix: refreshing the token through the lock-safe manager…",
+  "doctor.fix.done": "--fix: refreshed. Checking again.",
+  "doctor.fix.notApplicable": "--fix: nothing a refresh can fix; see the command above.",
+  "doctor.fix.failed": "--fix: the refresh failed: {message}",
+} as const;

@@ -1,3 +1,82 @@
 import type { coreEn } from "./core.en.js";
 
-export const coreKo: Record<keyof typeof coreEn, string> = {};
+export const coreKo: Record<keyof typeof coreEn, string> = {
+  "doctor.check.crashed": "이 점검이 예기치 않게 실패했습니다 ({error}).",
+  "doctor.check.crashed.remedy":
+    "--debug로 다시 실행해 출력 내용을 알려 주세요. 다른 점검에는 영향이 없습니다.",
+  "doctor.check.deadline": "진단 제한 시간 안에 끝나지 않았습니다.",
+  "doctor.check.deadline.remedy":
+    "제때 응답하지 않은 대상이 있습니다(멈춘 서비스인 경우가 많음). 더 기다리려면 --deadline을 늘리세요.",
+
+  "rootcause.notConfigured.title": "어떤 쇼핑몰과 앱을 점검할지 알 수 없습니다",
+  "rootcause.notConfigured.explanation":
+    "쇼핑몰 ID나 앱의 client id/secret이 없어 카페24에 아무것도 요청할 수 없습니다. 설정을 만들고 secret은 .env에 넣으세요.",
+  "rootcause.hostUnreachable.title": "쇼핑몰 API 호스트에 연결할 수 없습니다",
+  "rootcause.hostUnreachable.explanation":
+    "모든 카페24 호출이 카페24에 닿기 전에 실패합니다: 호스트 이름을 찾을 수 없거나 연결이 거부됩니다. 토큰 문제가 아닙니다.",
+  "rootcause.clock.title": "이 컴퓨터의 시계나 시간대가 틀렸습니다",
+  "rootcause.clock.explanation":
+    "로컬 시각이 카페24와 약 {hours}시간 차이 납니다. 그러면 만료 시각을 잘못 판단해 유효한 토큰이 만료된 것처럼, 만료된 토큰이 유효한 것처럼 보입니다. 먼저 시계를 고치세요.",
+  "rootcause.refreshExpired.title":
+    "refresh token이 만료되었습니다: 쇼핑몰 운영자가 앱을 다시 인증해야 합니다",
+  "rootcause.refreshExpired.explanation":
+    "refresh token은 14일 동안 유효하며 갱신할 때마다 바뀝니다. 2주 동안 아무도 갱신하지 않아 사람 없이는 토큰을 다시 받을 수 없습니다.",
+  "rootcause.noToken.title": "사용할 수 있는 토큰이 없습니다",
+  "rootcause.noToken.explanation":
+    "토큰 파일이 없거나 읽을 수 없어 모든 호출이 거부됩니다. 앱을 인증해 토큰 파일을 만드세요.",
+  "rootcause.rotatedElsewhere.title": "access token이 폐기되었거나 다른 프로세스가 갱신했습니다",
+  "rootcause.rotatedElsewhere.explanation":
+    "로컬에서는 토큰 시간이 남아 있는데 카페24가 거부합니다. 갱신할 때마다 두 토큰이 모두 바뀝니다. 자기 사본으로 갱신한 다른 프로세스(또는 앱을 폐기한 관리자) 때문에 이 사본은 무효가 되었습니다.",
+  "rootcause.accessExpired.title": "access token이 만료되었는데 아무도 갱신하지 않았습니다",
+  "rootcause.accessExpired.explanation":
+    "access token은 2시간 동안 유효합니다. refresh token은 아직 유효하므로 한 번 갱신하면 해결됩니다. 재발하지 않도록 관리자(watch)를 실행하세요.",
+  "rootcause.scope.title": "앱에 필요한 권한(scope)이 없습니다",
+  "rootcause.scope.explanation":
+    "없는 권한: {scopes}. 개발자센터에서 앱에 권한을 추가한 뒤 다시 인증하세요. 토큰에는 발급 당시 승인된 권한만 담깁니다.",
+  "rootcause.version.title": "고정한 API 버전이 만료되었습니다",
+  "rootcause.version.explanation":
+    "카페24가 더 이상 제공하지 않는 버전으로 호출하고 있습니다. X-Cafe24-Api-Version(CAFE24_API_VERSION)을 유효한 버전으로 바꾸고 테스트하세요.",
+  "rootcause.deployment.title": "배포된 서비스는 200으로 응답하지만 그 토큰은 이미 무효입니다",
+  "rootcause.deployment.explanation":
+    "헬스 체크가 토큰이 무효라고 알립니다. 배포 환경이 자기만의 토큰 사본을 쓰고 있고, 다른 곳에서 갱신하면서 그 사본이 바뀌었습니다.",
+  "rootcause.rateLimited.title": "쇼핑몰 호출 제한을 다 썼습니다",
+  "rootcause.rateLimited.explanation":
+    "호출 버킷이나 사용량 한도가 가득 차 카페24가 429로 응답합니다. 속도 조절 없이 호출하는 프로세스가 있습니다.",
+  "rootcause.server.title": "카페24 쪽에서 오류가 나고 있습니다",
+  "rootcause.server.explanation":
+    "카페24가 5xx로 응답했습니다. 토큰이나 설정 문제가 아닙니다. 잠시 후 다시 시도하세요.",
+  "rootcause.suspect.mallIdTypo": "CAFE24_MALL_ID 오타",
+  "rootcause.suspect.baseUrl": "잘못된 CAFE24_BASE_URL",
+  "rootcause.suspect.firewall": "이 네트워크의 방화벽이나 프록시",
+  "rootcause.suspect.hwclockLocal": "시스템은 UTC로 아는데 하드웨어 시계가 한국 시각으로 설정됨",
+  "rootcause.suspect.noNtp": "시간 동기화(NTP)가 꺼짐",
+  "rootcause.suspect.idleTwoWeeks": "앱이나 갱신 프로세스가 2주 동안 멈춤",
+  "rootcause.suspect.secondInstance": "자기 토큰 사본으로 갱신하는 앱의 두 번째 인스턴스",
+  "rootcause.suspect.oldAutoRefresher": "어딘가에서 아직 실행 중인 예전 auto_token_manager.py",
+  "rootcause.suspect.envCopy": "환경 변수(CAFE24_ACCESS_TOKEN)나 비밀 저장소에 있는 토큰 사본",
+  "rootcause.suspect.redeployOldFile": "예전 oauth_token.json을 되살린 재배포",
+  "rootcause.suspect.revokedInAdmin": "쇼핑몰 관리자 화면에서 앱을 폐기하거나 재설치함",
+  "rootcause.suspect.noRefresher": "만료 전에 토큰을 갱신하는 프로세스가 없음",
+  "rootcause.suspect.utcParsing": "만료 시각을 한국 시각이 아닌 UTC로 읽음 (9시간 늦게 갱신)",
+  "rootcause.suspect.scopeAddedLater": "운영자가 인증한 뒤에 앱에 추가한 권한",
+  "rootcause.suspect.deploymentOwnCopy": "배포 환경이 공유 저장소 대신 자기 토큰 파일이나 변수를 사용",
+  "rootcause.suspect.unpacedJob": "속도 조절 없이 호출하는 대량 작업이나 다른 앱",
+
+  "diagnose.description":
+    "빠른 진단: 토큰, API 호출 한 번, 배포 서비스, 앱 모듈을 확인하고 문제를 긴급도 순으로 보여 줍니다",
+  "check.description": "12단계 종합 점검: JSON 보고서, 로그, 선택적으로 HTML 보고서",
+  "init.description": "시작용 cafe24-doctor.config.json 작성 (대화형, --yes는 기본값 사용)",
+  "doctor.option.json": "텍스트 대신 JSON 보고서를 표준 출력으로",
+  "doctor.option.html": "독립 실행형 HTML 보고서도 작성",
+  "doctor.option.reportDir": "보고서 파일을 둘 디렉터리 (기본값: 설정, 없으면 .)",
+  "doctor.option.deadline": "이 시간(초)이 지나도 끝나지 않은 작업은 중단",
+  "doctor.option.fix": "갱신으로 해결되는 문제면 잠금을 지키는 관리자로 토큰을 갱신한 뒤 다시 점검",
+  "doctor.option.config": "설정 파일 (기본값: ./cafe24-doctor.config.json)",
+  "doctor.option.noProgress": "실시간 진행 화면 끄기",
+  "doctor.option.yes": "묻지 않고 기본값 사용",
+  "doctor.option.force": "기존 설정 파일 덮어쓰기",
+  "doctor.fix.refreshing": "--fix: 잠금을 지키는 관리자로 토큰을 갱신하는 중…",
+  "doctor.fix.done": "--fix: 갱신했습니다. 다시 점검합니다.",
+  "doctor.fix.notApplicable": "--fix: 갱신으로 해결할 수 있는 문제가 아닙니다. 위의 명령을 참고하세요.",
+  "doctor.fix.failed": "--fix: 갱신에 실패했습니다: {message}",
+};

@@ -1,0 +1,139 @@
+import { z } from "zod";
+import {
+  apiVersionSchema,
+  baseUrlSchema,
+  expected,
+  httpUrlSchema,
+  mallIdSchema,
+  scopeListSchema,
+} from "./config-fields.js";
+
+export const CONFIG_FILE_NAME = "cafe24-doctor.config.json";
+
+// JSON has no comments, so any object may carry "$comment" (text or a list of lines) for people to read.
+const comment = z
+  .union([z.string(), z.array(z.string())], expected("text or a list of lines"))
+  .optional()
+  .describe("Notes for people; cafe24-doctor ignores them. / 설명용 메모 (무시됨)");
+
+const bodyAssertionSchema = z.strictObject({
+  $comment: comment,
+  path: z
+    .string(expected('a dotted path into the JSON body, e.g. "token_status.valid"'))
+    .min(1, { error: 'must not be empty — e.g. "token_status.valid"' }),
+  equals: z.union(
+    [z.string(), z.number(), z.boolean(), z.null()],
+    expected("the expected value: text, a number, true, false or null"),
+  ),
+});
+
+const serviceSchema = z.strictObject({
+  $comment: comment,
+  name: z
+    .string(expected('a short name for reports, e.g. "api"'))
+    .min(1, { error: 'must not be empty — e.g. "api"' }),
+  url: httpUrlSchema("https://myapp.example.com/health"),
+  expectStatus: z
+    .number(expected("an HTTP status code, e.g. 200"))
+    .int({ error: "must be an HTTP status code, e.g. 200" })
+    .min(100, { error: "must be an HTTP status code (100–599), e.g. 200" })
+    .max(599, { error: "must be an HTTP status code (100–599), e.g. 200" })
+    .default(200),
+  expect: z
+    .array(
+      bodyAssertionSchema,
+      expected('a list of body checks, e.g. [{ "path": "token_status.valid", "equals": true }]'),
+    )
+    .default([])
+    .describe("JSON body assertions: the value at `path` must equal `equals`. / 응답 본문 검사"),
+  timeoutMs: z
+    .number(expected("milliseconds, e.g. 5000"))
+    .int({ error: "must be whole milliseconds, e.g. 5000" })
+    .min(100, { error: "must be at least 100 ms — e.g. 5000" })
+    .max(60_000, { error: "must be at most 60000 ms (the whole diagnosis has a deadline) — e.g. 5000" })
+    .default(5000),
+});
+
+const SERVICES_EXAMPLE = '[{ "name": "api", "url": "https://myapp.example.com/health" }]';
+
+const moduleSchema = z.strictObject({
+  $comment: comment,
+  path: z
+    .string(expected('a file path relative to this file, e.g. "src/server.js"'))
+    .min(1, { error: 'must not be empty — e.g. "src/server.js"' }),
+  import: z
+    .boolean(expected("true to try importing it (JS only), or false"))
+    .default(false)
+    .describe("Also import() it (JS/MJS/CJS) to catch load errors. / import()로 로드 오류까지 확인"),
+});
+
+const tokenStoreSchema = z.strictObject({
+  $comment: comment,
+  type: z.literal("file", { error: 'must be "file" (the token store the doctor reads)' }),
+  path: z
+    .string(expected('the token file path, e.g. "./oauth_token.json"'))
+    .min(1, { error: 'must not be empty — e.g. "./oauth_token.json"' }),
+});
+
+/**
+ * cafe24-doctor.config.json. Strict everywhere: an unknown key is an error, so a typo cannot silently turn a
+ * check off. No secrets: the client secret belongs in the environment or .env.
+ */
+export const configFileSchema = z
+  .strictObject(
+    {
+      $schema: z.string(expected("the path or URL of the JSON Schema")).optional(),
+      $comment: comment,
+      mallId: mallIdSchema.optional().describe("Mall id (CAFE24_MALL_ID). / 쇼핑몰 ID"),
+      clientId: z
+        .string(expected("your app's client id as text"))
+        .min(1, { error: "must not be empty" })
+        .optional()
+        .describe("App client id (CAFE24_CLIENT_ID); the secret goes in .env. / 앱 클라이언트 ID"),
+      redirectUri: httpUrlSchema("https://myapp.example.com/oauth/callback")
+        .optional()
+        .describe("Redirect URI registered in Developer Center (CAFE24_REDIRECT_URI). / 리디렉션 URI"),
+      scopes: scopeListSchema.optional().describe("Scopes the app requests (CAFE24_SCOPES). / 요청 권한"),
+      requiredScopes: scopeListSchema
+        .optional()
+        .describe("Scopes the app needs to work; default: scopes. / 앱에 꼭 필요한 권한"),
+      apiVersion: apiVersionSchema
+        .optional()
+        .describe("X-Cafe24-Api-Version (CAFE24_API_VERSION). / API 버전"),
+      baseUrl: baseUrlSchema
+        .optional()
+        .describe("API base URL template with {mall_id} (CAFE24_BASE_URL). / API 주소 템플릿"),
+      tokenStore: tokenStoreSchema
+        .optional()
+        .describe("Where tokens are stored (CAFE24_TOKEN_FILE). / 토큰 저장소"),
+      services: z
+        .array(serviceSchema, expected(`a list of services, e.g. ${SERVICES_EXAMPLE}`))
+        .default([])
+        .describe("Deployed endpoints to probe. / 배포된 서비스 점검"),
+      localServers: z
+        .array(
+          serviceSchema,
+          expected('a list of servers, e.g. [{ "name": "dev", "url": "http://127.0.0.1:3000/health" }]'),
+        )
+        .default([])
+        .describe("Local servers to probe. / 로컬 서버 점검"),
+      modules: z
+        .array(moduleSchema, expected('a list of files, e.g. [{ "path": "src/server.js" }]'))
+        .default([])
+        .describe("App files that must exist (and optionally import). / 필수 앱 모듈"),
+      reportDir: z
+        .string(expected('a folder, e.g. "./reports"'))
+        .min(1, { error: 'must not be empty — e.g. "."' })
+        .default(".")
+        .describe("Where reports and the log are written. / 보고서 폴더"),
+      lang: z
+        .enum(["ko", "en"], { error: 'must be "ko" or "en"' })
+        .optional()
+        .describe("Message language; default: --lang or the locale. / 메시지 언어"),
+    },
+    { error: 'must be a JSON object, e.g. { "mallId": "myshop" }' },
+  )
+  .describe("cafe24-doctor settings; secrets go in .env, never here. / cafe24-doctor 설정 (비밀값은 .env에)");
+
+export type ConfigFileInput = z.input<typeof configFileSchema>;
+export type ConfigFile = z.output<typeof configFileSchema>;

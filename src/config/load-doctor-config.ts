@@ -1,0 +1,158 @@
+import { dirname, resolve } from "node:path";
+import type { z } from "zod";
+import { splitScopes } from "../cafe24/scopes.js";
+import { DoctorError, ERROR_CODES } from "../errors/doctor-error.js";
+import { DEFAULT_TOKEN_FILE } from "../store/file-token-store.js";
+import {
+  apiVersionSchema,
+  baseUrlSchema,
+  httpUrlSchema,
+  isInsecureLoopback,
+  mallIdSchema,
+  scopeListSchema,
+} from "./config-fields.js";
+import { CONFIG_FILE_NAME, type ConfigFile, configFileSchema } from "./config-file-schema.js";
+import type { ConfigSource, DoctorConfig, ServiceProbe } from "./doctor-config.js";
+import { ENV_NAMES, type EnvKey, type EnvValue, pickEnvValues, readDotenv } from "./env-values.js";
+import { formatConfigIssues } from "./format-config-issues.js";
+import { readConfigFile } from "./read-config-file.js";
+
+export { CONFIG_FILE_NAME, configFileSchema };
+
+export interface LoadDoctorConfigOptions {
+  /** Where `.env` and `cafe24-doctor.config.json` are looked for; relative environment paths resolve here. */
+  cwd: string;
+  /** @default process.env */
+  env?: NodeJS.ProcessEnv;
+  /** A config file other than `<cwd>/cafe24-doctor.config.json`; it must exist. */
+  configPath?: string;
+}
+
+/** Environment values that have a format, checked with the same rules as the file's keys. */
+const ENV_SCHEMAS: Partial<Record<EnvKey, z.ZodType>> = {
+  mallId: mallIdSchema,
+  redirectUri: httpUrlSchema("https://myapp.example.com/oauth/callback"),
+  apiVersion: apiVersionSchema,
+  baseUrl: baseUrlSchema,
+};
+
+/**
+ * The doctor's configuration from the environment, `.env` and the config file (env > .env > file > default).
+ * Every problem in any of them is reported at once: CONFIG_INVALID with one detail line per problem.
+ */
+export async function loadDoctorConfig(options: LoadDoctorConfigOptions): Promise<DoctorConfig> {
+  const cwd = resolve(options.cwd);
+  const dotenv = await readDotenv(cwd);
+  const vars = pickEnvValues(options.env ?? process.env, dotenv);
+  const configFile = resolve(cwd, options.configPath ?? CONFIG_FILE_NAME);
+  const json = await readConfigFile(configFile, options.configPath === undefined);
+
+  let file: Partial<ConfigFile> = {};
+  let fileProblems: string[] = [];
+  if (json !== undefined) {
+    const parsed = configFileSchema.safeParse(json);
+    if (parsed.success) file = parsed.data;
+    else fileProblems = formatConfigIssues(configFileSchema, parsed.error);
+  }
+  const envScopes = vars.scopes ? splitScopes(vars.scopes.value) : undefined;
+  const varProblems = envProblems(vars, envScopes);
+  const problems = [...fileProblems, ...varProblems];
+  if (problems.length > 0) {
+    const where = [
+      fileProblems.length > 0 && configFile,
+      varProblems.length > 0 && "the environment (CAFE24_*, .env)",
+    ];
+    throw new DoctorError(
+      ERROR_CODES.configInvalid,
+      `Invalid configuration (${problems.length} problem${problems.length === 1 ? "" : "s"}) in ${where.filter(Boolean).join(" and ")}`,
+      { details: problems },
+    );
+  }
+
+  const sources: Record<string, ConfigSource> = {};
+  /** The winning value of a key, recording where it came from. */
+  const pick = <T>(key: string, fromEnv: T | undefined, fromFile: T | undefined): T | undefined => {
+    const source =
+      fromEnv !== undefined ? vars[key as EnvKey]?.source : fromFile !== undefined ? "file" : undefined;
+    if (source) sources[key] = source;
+    return fromEnv ?? fromFile;
+  };
+  /** Keys with a schema default count as coming from the file only when written there. */
+  const written = <T>(key: keyof ConfigFile, value: T): T | undefined =>
+    isRecord(json) && key in json ? value : undefined;
+  const withDefault = <T>(key: string, value: T | undefined, fallback: T): T => {
+    if (value !== undefined) return value;
+    sources[key] = "default";
+    return fallback;
+  };
+  const fileDir = dirname(configFile);
+  const fromFileDir = (path: string | undefined) => (path === undefined ? undefined : resolve(fileDir, path));
+  const fromCwd = (value: EnvValue | undefined) =>
+    value === undefined ? undefined : resolve(cwd, value.value);
+
+  const scopes = pick("scopes", envScopes, file.scopes) ?? [];
+  const baseUrl = pick("baseUrl", vars.baseUrl?.value, file.baseUrl);
+  const tokenFile = pick("tokenFile", fromCwd(vars.tokenFile), fromFileDir(file.tokenStore?.path));
+  const reportDir = pick("reportDir", undefined, fromFileDir(written("reportDir", file.reportDir)));
+  const modules = pick("modules", undefined, written("modules", file.modules)) ?? [];
+
+  return {
+    cwd,
+    mallId: pick("mallId", vars.mallId?.value, file.mallId),
+    clientId: pick("clientId", vars.clientId?.value, file.clientId),
+    clientSecret: pick("clientSecret", vars.clientSecret?.value, undefined),
+    secretHadWhitespace: vars.clientSecret?.hadWhitespace ?? false,
+    redirectUri: pick("redirectUri", vars.redirectUri?.value, file.redirectUri),
+    scopes,
+    requiredScopes: withDefault(
+      "requiredScopes",
+      pick("requiredScopes", undefined, file.requiredScopes),
+      scopes,
+    ),
+    apiVersion: pick("apiVersion", vars.apiVersion?.value, file.apiVersion),
+    baseUrl,
+    allowInsecureLoopback: baseUrl !== undefined && isInsecureLoopback(baseUrl),
+    tokenFile: withDefault("tokenFile", tokenFile, resolve(cwd, DEFAULT_TOKEN_FILE)),
+    legacyAccessToken: pick("legacyAccessToken", vars.legacyAccessToken?.value, undefined),
+    services: pick("services", undefined, written("services", file.services)?.map(toProbe)) ?? [],
+    localServers:
+      pick("localServers", undefined, written("localServers", file.localServers)?.map(toProbe)) ?? [],
+    modules: modules.map((m) => ({ path: resolve(fileDir, m.path), import: m.import })),
+    reportDir: withDefault("reportDir", reportDir, cwd),
+    lang: pick("lang", undefined, file.lang),
+    sources,
+    configFile: json === undefined ? undefined : configFile,
+    dotenvFile: dotenv.file,
+  };
+}
+
+/** One line per bad CAFE24_* value, naming the variable and where it was set. */
+function envProblems(vars: Partial<Record<EnvKey, EnvValue>>, envScopes: string[] | undefined): string[] {
+  const lines: string[] = [];
+  const check = (key: EnvKey, schema: z.ZodType, value: unknown) => {
+    const result = schema.safeParse(value);
+    if (result.success) return;
+    const name = `${ENV_NAMES[key]}${vars[key]?.source === "dotenv" ? " (in .env)" : ""}`;
+    for (const issue of result.error.issues) lines.push(`${name}: ${issue.message}`);
+  };
+  for (const [key, schema] of Object.entries(ENV_SCHEMAS) as [EnvKey, z.ZodType][]) {
+    const value = vars[key];
+    if (value) check(key, schema, value.value);
+  }
+  if (envScopes) check("scopes", scopeListSchema, envScopes);
+  return lines;
+}
+
+function toProbe(service: ConfigFile["services"][number]): ServiceProbe {
+  return {
+    name: service.name,
+    url: service.url,
+    expectStatus: service.expectStatus,
+    assertions: service.expect.map(({ path, equals }) => ({ path, equals })),
+    timeoutMs: service.timeoutMs,
+  };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,28 @@
+import { buildAuthorizeUrl } from "../auth/build-authorize-url.js";
+import { exchangeCode } from "../auth/exchange-code.js";
+import { parseRedirect } from "../auth/parse-redirect.js";
+import type { RunningEmulator } from "../emulator/server.js";
+import { FileTokenStore } from "../store/file-token-store.js";
+
+/**
+ * The first-time authorization a merchant does in the browser, done against the emulator with auto-approve:
+ * authorize URL → redirect with code (state checked) → code exchange → token file.
+ */
+export async function authorizeDemoApp(emulator: RunningEmulator, tokenFile: string): Promise<void> {
+  const mall = emulator.malls[0];
+  if (!mall?.clientSecret) throw new Error("the demo needs the emulator's generated demo app");
+  const oauth = {
+    mallId: mall.mallId,
+    clientId: mall.clientId,
+    clientSecret: mall.clientSecret,
+    baseUrl: emulator.baseUrlTemplate,
+    allowInsecureLoopback: true,
+  };
+  const { url, state } = buildAuthorizeUrl({ ...oauth, redirectUri: mall.redirectUri, scopes: mall.scopes });
+  const consent = await fetch(url, { redirect: "manual" });
+  const { code } = parseRedirect(consent.headers.get("location") ?? "", { expectedState: state });
+  const token = await exchangeCode(oauth, code, { redirectUri: mall.redirectUri });
+  const store = new FileTokenStore({ path: tokenFile });
+  const written = await store.compareAndSet(mall.mallId, (await store.get(mall.mallId))?.revision, token);
+  if (!written.ok) throw new Error(`could not write ${tokenFile}`);
+}

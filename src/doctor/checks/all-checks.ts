@@ -1,0 +1,46 @@
+import type { CheckDefinition } from "../context.js";
+import { apiVersionCheck } from "./api-version.js";
+import { appModulesCheck } from "./app-modules.js";
+import { authenticationCheck } from "./authentication.js";
+import { clockCheck } from "./clock.js";
+import { configurationCheck } from "./configuration.js";
+import { dataApisCheck } from "./data-apis.js";
+import { networkCheck } from "./network.js";
+import { rateLimitCheck } from "./rate-limit.js";
+import { scopeCoverageCheck } from "./scope-coverage.js";
+import { servicesCheck } from "./services.js";
+import { tokenLifetimesCheck } from "./token-lifetimes.js";
+import { tokenStoreCheck } from "./token-store.js";
+
+/** `check`: all twelve, in report order (the runner starts each as soon as its dependencies are done). */
+export const ALL_CHECKS: readonly CheckDefinition[] = [
+  configurationCheck,
+  tokenStoreCheck,
+  tokenLifetimesCheck,
+  clockCheck,
+  networkCheck,
+  authenticationCheck,
+  scopeCoverageCheck,
+  dataApisCheck,
+  rateLimitCheck,
+  apiVersionCheck,
+  appModulesCheck,
+  servicesCheck,
+];
+
+/**
+ * `diagnose`: what the old quick diagnosis looked at — configuration, the token (local state and a live call),
+ * the data API, deployed services and app modules — plus the checks those need.
+ */
+const QUICK = new Set([
+  "configuration",
+  "token-store",
+  "token-lifetimes",
+  "network",
+  "authentication",
+  "scope-coverage",
+  "data-apis",
+  "services",
+  "app-modules",
+]);
+export const QUICK_CHECKS: readonly CheckDefinition[] = ALL_CHECKS.filter((c) => QUICK.has(c.id));

@@ -1,0 +1,154 @@
+/**
+ * Check 10 — API version: the version calls run as (CAFE24_API_VERSION, else the app's version set in
+ * Developer Center) and when it expires, from `GET /apps` (needs mall.read_application; one call). A version
+ * expires at most a year after its successor's release; then Cafe24 refuses it or silently runs the call as
+ * the oldest live version — either way the app breaks on a date known in advance, so this check warns ahead.
+ *
+ * Finding codes:
+ *   API_VERSION_EXPIRED        critical  expired (a 400 naming it, or an expiry date in the past)
+ *   API_VERSION_INVALID        critical  the configured version is not one Cafe24 knows (400 naming it)
+ *                                        → both: `CAFE24_API_VERSION=<live version> cafe24-doctor check`
+ *   API_VERSION_EXPIRING       medium    expires within 30 days → update the version before that date
+ *   API_VERSION_EXPIRY_NOTICE  low       expires within 90 days
+ * Dates are shown in KST (+09:00), as Cafe24 gives them.
+ */
+import { formatKstIso, parseCafe24Time } from "../../cafe24/kst.js";
+import type { CheckDefinition, DoctorContext } from "../context.js";
+import { factsOf } from "../facts.js";
+import type { CheckOutcome, EvidenceValue, Finding } from "../types.js";
+import { apiGate, skippedByGate } from "./api-gate.js";
+import { type VersionRefusal, versionRefusal } from "./version-refusal.js";
+
+const DAY_MS = 86_400_000;
+const EXPIRING_DAYS = 30;
+const NOTICE_DAYS = 90;
+const SCOPE = "mall.read_application";
+const TRY_LIVE_VERSION = "CAFE24_API_VERSION=<live version> cafe24-doctor check";
+
+interface AppRecord {
+  version?: unknown;
+  version_expiration_date?: unknown;
+}
+
+export const apiVersionCheck: CheckDefinition = {
+  id: "api-version",
+  dependsOn: ["token-store", "network", "authentication"],
+  async run(ctx, deps) {
+    const configured = ctx.config.apiVersion;
+    // An earlier answer may already have been refused for its version: no call needed to know that.
+    const earlier = ctx.api?.answers.map(versionRefusal).find((r) => r !== undefined);
+    if (earlier) return refused(earlier, configured);
+    const gate = apiGate(ctx, deps);
+    if (!gate.open) return skippedByGate("api-version", gate);
+    const granted = factsOf(deps, "token-store")?.token?.scopes ?? [];
+    if (granted.length > 0 && !granted.includes(SCOPE)) return noScope(configured);
+
+    const answer = await gate.api.get<{ app?: AppRecord }>("/apps", { signal: ctx.signal });
+    const refusal = versionRefusal(answer);
+    if (refusal) return refused(refusal, configured);
+    if (answer.status === 403) return noScope(configured);
+    const app = answer.data?.app;
+    if (!answer.ok || typeof app?.version !== "string") {
+      return {
+        status: "skipped",
+        summary: {
+          key: "check.api-version.skipped.unreadable",
+          params: { status: answer.status ?? answer.error?.code ?? "–" },
+        },
+        evidence: { configuredVersion: configured ?? null },
+        findings: [],
+      };
+    }
+    return judgeExpiry(ctx, app.version, app.version_expiration_date, configured);
+  },
+};
+
+function judgeExpiry(
+  ctx: DoctorContext,
+  version: string,
+  expiration: unknown,
+  configured: string | undefined,
+): CheckOutcome {
+  const expiresAt = typeof expiration === "string" ? parseCafe24Time(expiration) : undefined;
+  const evidence: Record<string, EvidenceValue> = {
+    configuredVersion: configured ?? null,
+    appVersion: version,
+    expiresAt: expiresAt === undefined ? null : formatKstIso(expiresAt),
+  };
+  if (expiresAt === undefined) {
+    return {
+      status: "ok",
+      summary: { key: "check.api-version.summary.noExpiry", params: { version } },
+      evidence,
+      findings: [],
+    };
+  }
+  const leftMs = expiresAt - ctx.now();
+  const days = Math.floor(leftMs / DAY_MS);
+  evidence.daysLeft = days;
+  const params = { version, date: formatKstIso(expiresAt), days };
+  if (leftMs <= 0) {
+    const finding: Finding = {
+      code: "API_VERSION_EXPIRED",
+      urgency: "critical",
+      cause: { key: "check.api-version.API_VERSION_EXPIRED.cause.date", params },
+      remedy: { key: "check.api-version.remedy.app", params: { version } },
+      command: TRY_LIVE_VERSION,
+      evidence,
+    };
+    return { status: "expired", summary: finding.cause, evidence, findings: [finding] };
+  }
+  const soon = leftMs <= EXPIRING_DAYS * DAY_MS;
+  if (leftMs > NOTICE_DAYS * DAY_MS) {
+    return { status: "ok", summary: { key: "check.api-version.summary.ok", params }, evidence, findings: [] };
+  }
+  const finding: Finding = {
+    code: soon ? "API_VERSION_EXPIRING" : "API_VERSION_EXPIRY_NOTICE",
+    urgency: soon ? "medium" : "low",
+    cause: { key: "check.api-version.expiring.cause", params },
+    remedy: { key: "check.api-version.remedy.app", params: { version } },
+    command: TRY_LIVE_VERSION,
+    evidence,
+  };
+  return { status: "warn", summary: finding.cause, evidence, findings: [finding] };
+}
+
+function refused(refusal: VersionRefusal, configured: string | undefined): CheckOutcome {
+  const pinned = refusal.version === configured;
+  const expired = refusal.reason === "expired";
+  const finding: Finding = {
+    code: expired ? "API_VERSION_EXPIRED" : "API_VERSION_INVALID",
+    urgency: "critical",
+    cause: {
+      key: expired
+        ? "check.api-version.API_VERSION_EXPIRED.cause.refused"
+        : "check.api-version.API_VERSION_INVALID.cause",
+      params: { version: refusal.version },
+    },
+    remedy: {
+      key: pinned ? "check.api-version.remedy.pinned" : "check.api-version.remedy.app",
+      params: { version: refusal.version },
+    },
+    command: TRY_LIVE_VERSION,
+    evidence: { version: refusal.version, pinned, status: 400 },
+  };
+  return {
+    status: expired ? "expired" : "fail",
+    summary: finding.cause,
+    evidence: {
+      configuredVersion: configured ?? null,
+      refusedVersion: refusal.version,
+      reason: refusal.reason,
+    },
+    findings: [finding],
+  };
+}
+
+function noScope(configured: string | undefined): CheckOutcome {
+  return {
+    status: "skipped",
+    summary: { key: "check.api-version.skipped.noScope", params: { scope: SCOPE } },
+    evidence: { configuredVersion: configured ?? null },
+    findings: [],
+  };
+}

@@ -1,0 +1,234 @@
+/*
+ * Check 6 — authentication: one live Admin API call with the stored access token, never refreshed (a
+ * diagnosis that refreshed would rotate the token under every other process). Tells apart what the old
+ * toolkit read as "expired": expired, rejected while the file says valid (revoked, or rotated by another
+ * process), forbidden, rate-limited, Cafe24 trouble, no network.
+ *
+ * Finding codes (stable):
+ *   ACCESS_TOKEN_EXPIRED    high      cafe24-doctor token refresh  (token login when the refresh token is dead)
+ *   ACCESS_TOKEN_REJECTED   critical  cafe24-doctor token refresh  (token login when the refresh token is dead,
+ *                                     or the token is the old toolkit's CAFE24_ACCESS_TOKEN copy)
+ *   ACCESS_FORBIDDEN        high      cafe24-doctor token login    (scope missing or app uninstalled)
+ *   RATE_LIMITED            medium    —
+ *   CAFE24_SERVER_ERROR     medium    cafe24-doctor check  (later: not a token problem)
+ *   AUTH_NETWORK_ERROR      high      —
+ *   AUTH_UNEXPECTED_ANSWER  medium    cafe24-doctor check --debug
+ */
+import type { TokenSet } from "../../auth/token-set.js";
+import { ERROR_CODES } from "../../errors/doctor-error.js";
+import type { CheckDefinition } from "../context.js";
+import type { ApiAnswer } from "../doctor-api.js";
+import { type CheckFacts, facts, factsOf } from "../facts.js";
+import type { CheckOutcome, CheckStatus, EvidenceValue, Finding } from "../types.js";
+import { findingOf } from "./finding-of.js";
+import { safeText } from "./safe-text.js";
+
+/** Cheap reads that prove a token, best first; the first one the token's scopes allow is used. */
+const PROBES: readonly { scope: string; path: string }[] = [
+  { scope: "mall.read_application", path: "/apps" },
+  { scope: "mall.read_store", path: "/store" },
+  { scope: "mall.read_product", path: "/products/count" },
+  { scope: "mall.read_category", path: "/categories/count" },
+  { scope: "mall.read_community", path: "/boards" },
+];
+
+/** Answers Cafe24 gives only after accepting the token: the endpoint quibbled, the token is fine. */
+const ACCEPTED_ERRORS = new Set([400, 404, 409, 422]);
+
+const REFRESH = "cafe24-doctor token refresh";
+const LOGIN = "cafe24-doctor token login";
+
+type Failure = CheckFacts["authentication"]["failure"];
+
+export const authenticationCheck: CheckDefinition = {
+  id: "authentication",
+  dependsOn: ["token-store", "network"],
+  async run(ctx, deps): Promise<CheckOutcome> {
+    const stored = factsOf(deps, "token-store");
+    if (!ctx.api) return skipped("check.authentication.summary.noApi", "other");
+    if (!stored?.token) return skipped("check.authentication.summary.noToken", "no-token");
+    if (factsOf(deps, "network")?.reachable === false)
+      return skipped("check.authentication.summary.unreachable", "network");
+
+    const token = stored.token;
+    const probe = PROBES.find((p) => token.scopes.includes(p.scope)) ?? {
+      scope: "mall.read_store",
+      path: "/store",
+    };
+    const answer = await ctx.api.get(probe.path, { signal: ctx.signal });
+    const now = ctx.now();
+    const evidence: Record<string, EvidenceValue> = {
+      path: probe.path,
+      status: answer.status ?? null,
+      ms: answer.ms,
+      source: stored.source,
+      ...(answer.cafe24Message ? { cafe24Message: safeText(answer.cafe24Message) } : {}),
+      localAccessRemainingSeconds: Number.isFinite(token.accessTokenExpiresAt)
+        ? Math.round((token.accessTokenExpiresAt - now) / 1000)
+        : null,
+    };
+    const verdict = judge(answer, token, stored.source, probe, now);
+    return {
+      status: verdict.status,
+      summary: {
+        key: verdict.summary,
+        params: { path: probe.path, status: answer.status ?? "—" },
+      },
+      evidence,
+      findings: verdict.finding ? [verdict.finding] : [],
+      facts: facts("authentication", {
+        authenticated: verdict.failure === undefined,
+        failure: verdict.failure,
+      }),
+    };
+  },
+};
+
+function skipped(summary: SummaryKey, failure: Failure): CheckOutcome {
+  return {
+    status: "skipped",
+    summary: { key: summary },
+    evidence: {},
+    findings: [],
+    facts: facts("authentication", { authenticated: false, failure }),
+  };
+}
+
+type SummaryKey = `check.authentication.summary.${
+  | "noApi"
+  | "noToken"
+  | "unreachable"
+  | "ok"
+  | "accepted"
+  | "expired"
+  | "rejected"
+  | "forbidden"
+  | "rateLimited"
+  | "server"
+  | "network"
+  | "unexpected"}`;
+
+interface Verdict {
+  status: CheckStatus;
+  summary: SummaryKey;
+  failure: Failure;
+  finding?: Finding;
+}
+
+function judge(
+  answer: ApiAnswer,
+  token: TokenSet,
+  source: "file" | "env" | "none",
+  probe: { scope: string; path: string },
+  now: number,
+): Verdict {
+  const { status } = answer;
+  if (answer.ok) return { status: "ok", summary: "check.authentication.summary.ok", failure: undefined };
+  if (status !== undefined && ACCEPTED_ERRORS.has(status)) {
+    return { status: "ok", summary: "check.authentication.summary.accepted", failure: undefined };
+  }
+  // Refreshing needs a refresh token we still have and believe alive; the env copy has none.
+  const refreshable =
+    source === "file" && (token.refreshTokenExpiresAt === null || token.refreshTokenExpiresAt > now);
+  const command = refreshable ? REFRESH : LOGIN;
+  if (status === 401) {
+    if (/time expired/i.test(answer.cafe24Message ?? "")) {
+      return {
+        status: "expired",
+        summary: "check.authentication.summary.expired",
+        failure: "expired",
+        finding: findingOf({
+          code: "ACCESS_TOKEN_EXPIRED",
+          urgency: "high",
+          text: "check.authentication.expired",
+          params: { command },
+          command,
+        }),
+      };
+    }
+    const text =
+      source === "env"
+        ? "check.authentication.rejectedEnv"
+        : token.accessTokenExpiresAt > now
+          ? "check.authentication.rejected"
+          : "check.authentication.rejectedStale";
+    return {
+      status: "fail",
+      summary: "check.authentication.summary.rejected",
+      failure: "invalid",
+      finding: findingOf({
+        code: "ACCESS_TOKEN_REJECTED",
+        urgency: "critical",
+        text,
+        params: { command },
+        command,
+      }),
+    };
+  }
+  if (status === 403) {
+    return {
+      status: "fail",
+      summary: "check.authentication.summary.forbidden",
+      failure: "forbidden",
+      finding: findingOf({
+        code: "ACCESS_FORBIDDEN",
+        urgency: "high",
+        text: "check.authentication.forbidden",
+        params: { path: probe.path, scope: probe.scope },
+        command: LOGIN,
+        evidence: { scope: probe.scope, granted: token.scopes.includes(probe.scope) },
+      }),
+    };
+  }
+  if (status === 429) {
+    return {
+      status: "warn",
+      summary: "check.authentication.summary.rateLimited",
+      failure: "rate-limited",
+      finding: findingOf({
+        code: "RATE_LIMITED",
+        urgency: "medium",
+        text: "check.authentication.rateLimited",
+      }),
+    };
+  }
+  if (status !== undefined && status >= 500) {
+    return {
+      status: "fail",
+      summary: "check.authentication.summary.server",
+      failure: "server",
+      finding: findingOf({
+        code: "CAFE24_SERVER_ERROR",
+        urgency: "medium",
+        text: "check.authentication.server",
+        params: { status },
+        command: "cafe24-doctor check",
+      }),
+    };
+  }
+  const code = answer.error?.code;
+  if (status === undefined && (code === ERROR_CODES.network || code === ERROR_CODES.timeout)) {
+    return {
+      status: "fail",
+      summary: "check.authentication.summary.network",
+      failure: "network",
+      finding: findingOf({
+        code: "AUTH_NETWORK_ERROR",
+        urgency: "high",
+        text: "check.authentication.network",
+      }),
+    };
+  }
+  return {
+    status: "fail",
+    summary: "check.authentication.summary.unexpected",
+    failure: "other",
+    finding: findingOf({
+      code: "AUTH_UNEXPECTED_ANSWER",
+      urgency: "medium",
+      text: "check.authentication.unexpected",
+      params: { error: code ?? String(status) },
+      command: "cafe24-doctor check --debug",
+    }),
+  };
+}

@@ -1,0 +1,259 @@
+/*
+ * Check 1 — configuration: are the settings every later check and command needs present and well-formed?
+ * Only where each key came from is reported, never a value (the secret shows as "present").
+ *
+ * Finding codes (stable):
+ *   MALL_ID_MISSING           critical  cafe24-doctor init
+ *   MALL_ID_INVALID           critical  cafe24-doctor init
+ *   CLIENT_ID_MISSING         high      cafe24-doctor init
+ *   CLIENT_SECRET_MISSING     high      cafe24-doctor init
+ *   CLIENT_SECRET_WHITESPACE  medium    —  (the old toolkit's "Invalid client_secret")
+ *   BASE_URL_INSECURE         critical  —  (plain http to a host that is not loopback)
+ *   BASE_URL_INVALID          critical  —
+ *   REDIRECT_URI_MISSING      medium    cafe24-doctor init
+ *   REDIRECT_URI_INVALID      medium    cafe24-doctor init
+ *   SCOPES_UNKNOWN            medium    —
+ *   SCOPES_EMPTY              low       cafe24-doctor init
+ *   API_VERSION_INVALID       medium    —
+ *   LEGACY_ACCESS_TOKEN_SET   medium    unset CAFE24_ACCESS_TOKEN  (when it comes from the environment)
+ */
+import { isKnownScope } from "../../cafe24/scopes.js";
+import type { DoctorConfig } from "../../config/doctor-config.js";
+import { DoctorError, ERROR_CODES } from "../../errors/doctor-error.js";
+import { mallBaseUrl } from "../../http/mall-base-url.js";
+import type { CheckDefinition } from "../context.js";
+import type { CheckOutcome, CheckStatus, EvidenceValue, Finding } from "../types.js";
+import { findingOf } from "./finding-of.js";
+import { shellPath } from "./shell-path.js";
+
+const MALL_ID = /^[a-z0-9][a-z0-9-]{0,39}$/i;
+const INIT = "cafe24-doctor init";
+
+export const configurationCheck: CheckDefinition = {
+  id: "configuration",
+  dependsOn: [],
+  async run(ctx): Promise<CheckOutcome> {
+    const { config } = ctx;
+    const findings = [
+      ...credentialFindings(config),
+      ...baseUrlFindings(config),
+      ...redirectUriFindings(config),
+      ...scopeFindings(config),
+      ...apiVersionFindings(config),
+      ...legacyTokenFindings(config),
+    ];
+    const missing = findings.flatMap((f) => MISSING_ENV[f.code] ?? []);
+    return {
+      status: statusOf(findings),
+      summary:
+        missing.length > 0
+          ? { key: "check.configuration.summary.missing", params: { names: missing.join(", ") } }
+          : findings.length > 0
+            ? { key: "check.configuration.summary.problems", params: { count: findings.length } }
+            : { key: "check.configuration.summary.ok", params: sourceCounts(config) },
+      evidence: evidenceOf(config),
+      findings,
+    };
+  },
+};
+
+/** Findings that mean "not set", with the variable that sets it, for the summary line. */
+const MISSING_ENV: Record<string, string> = {
+  MALL_ID_MISSING: "CAFE24_MALL_ID",
+  CLIENT_ID_MISSING: "CAFE24_CLIENT_ID",
+  CLIENT_SECRET_MISSING: "CAFE24_CLIENT_SECRET",
+};
+
+function statusOf(findings: readonly Finding[]): CheckStatus {
+  if (findings.some((f) => MISSING_ENV[f.code])) return "missing";
+  if (findings.some((f) => f.urgency === "critical" || f.urgency === "high")) return "fail";
+  return findings.length > 0 ? "warn" : "ok";
+}
+
+function credentialFindings(config: DoctorConfig): Finding[] {
+  const findings: Finding[] = [];
+  if (!config.mallId) {
+    findings.push(
+      findingOf({
+        code: "MALL_ID_MISSING",
+        urgency: "critical",
+        text: "check.configuration.mallIdMissing",
+        command: INIT,
+      }),
+    );
+  } else if (!MALL_ID.test(config.mallId)) {
+    findings.push(
+      findingOf({
+        code: "MALL_ID_INVALID",
+        urgency: "critical",
+        text: "check.configuration.mallIdInvalid",
+        command: INIT,
+      }),
+    );
+  }
+  if (!config.clientId) {
+    findings.push(
+      findingOf({
+        code: "CLIENT_ID_MISSING",
+        urgency: "high",
+        text: "check.configuration.clientIdMissing",
+        command: INIT,
+      }),
+    );
+  }
+  if (!config.clientSecret) {
+    findings.push(
+      findingOf({
+        code: "CLIENT_SECRET_MISSING",
+        urgency: "high",
+        text: "check.configuration.clientSecretMissing",
+        command: INIT,
+      }),
+    );
+  } else if (config.secretHadWhitespace === true || /^\s|\s$/.test(config.clientSecret)) {
+    findings.push(
+      findingOf({
+        code: "CLIENT_SECRET_WHITESPACE",
+        urgency: "medium",
+        text: "check.configuration.clientSecretWhitespace",
+        params: { source: sourceName(config, "clientSecret") },
+      }),
+    );
+  }
+  return findings;
+}
+
+/** The client's own rule (mallBaseUrl) decides, so the check and the calls can never disagree. */
+function baseUrlFindings(config: DoctorConfig): Finding[] {
+  if (!config.baseUrl) return [];
+  const probeMall = config.mallId && MALL_ID.test(config.mallId) ? config.mallId : "mall";
+  try {
+    mallBaseUrl(probeMall, { baseUrl: config.baseUrl, allowInsecureLoopback: config.allowInsecureLoopback });
+    return [];
+  } catch (error) {
+    const insecure = error instanceof DoctorError && error.code === ERROR_CODES.insecureUrl;
+    return [
+      findingOf({
+        code: insecure ? "BASE_URL_INSECURE" : "BASE_URL_INVALID",
+        urgency: "critical",
+        text: insecure ? "check.configuration.baseUrlInsecure" : "check.configuration.baseUrlInvalid",
+      }),
+    ];
+  }
+}
+
+function redirectUriFindings(config: DoctorConfig): Finding[] {
+  if (!config.redirectUri) {
+    return [
+      findingOf({
+        code: "REDIRECT_URI_MISSING",
+        urgency: "medium",
+        text: "check.configuration.redirectUriMissing",
+        command: INIT,
+      }),
+    ];
+  }
+  return URL.canParse(config.redirectUri) && /^https?:$/.test(new URL(config.redirectUri).protocol)
+    ? []
+    : [
+        findingOf({
+          code: "REDIRECT_URI_INVALID",
+          urgency: "medium",
+          text: "check.configuration.redirectUriInvalid",
+          command: INIT,
+        }),
+      ];
+}
+
+function scopeFindings(config: DoctorConfig): Finding[] {
+  const all = [...new Set([...config.scopes, ...config.requiredScopes])];
+  if (all.length === 0) {
+    return [
+      findingOf({
+        code: "SCOPES_EMPTY",
+        urgency: "low",
+        text: "check.configuration.scopesEmpty",
+        command: INIT,
+      }),
+    ];
+  }
+  const unknown = all.filter((scope) => !isKnownScope(scope));
+  return unknown.length === 0
+    ? []
+    : [
+        findingOf({
+          code: "SCOPES_UNKNOWN",
+          urgency: "medium",
+          text: "check.configuration.scopesUnknown",
+          params: { scopes: unknown.join(", ") },
+          // Scope names are public vocabulary, not secrets.
+          evidence: { unknownScopes: unknown },
+        }),
+      ];
+}
+
+/** Cafe24 versions are dates (yyyy-mm-dd); anything else is a typo the server would not explain. */
+function apiVersionFindings(config: DoctorConfig): Finding[] {
+  const version = config.apiVersion;
+  if (version === undefined) return [];
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(version);
+  const isDate =
+    match !== null &&
+    new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])))
+      .toISOString()
+      .startsWith(version);
+  return isDate
+    ? []
+    : [
+        findingOf({
+          code: "API_VERSION_INVALID",
+          urgency: "medium",
+          text: "check.configuration.apiVersionInvalid",
+        }),
+      ];
+}
+
+/** A copied access token goes stale at the first refresh, and then every call that uses it fails. */
+function legacyTokenFindings(config: DoctorConfig): Finding[] {
+  if (!config.legacyAccessToken) return [];
+  return [
+    findingOf({
+      code: "LEGACY_ACCESS_TOKEN_SET",
+      urgency: "medium",
+      text: "check.configuration.legacyAccessToken",
+      params: { source: sourceName(config, "legacyAccessToken") },
+      // Only a variable of this shell can be unset by a command; a file needs its line removed.
+      command: config.sources.legacyAccessToken === "env" ? "unset CAFE24_ACCESS_TOKEN" : undefined,
+    }),
+  ];
+}
+
+/** Where a key came from, for messages: "env", or the .env or config file it was read from. */
+function sourceName(config: DoctorConfig, key: string): string {
+  const source = config.sources[key];
+  if (source === "dotenv") return config.dotenvFile ? shellPath(config.dotenvFile, config.cwd) : ".env";
+  if (source === "file" && config.configFile) return shellPath(config.configFile, config.cwd);
+  return source ?? "env";
+}
+
+function sourceCounts(config: DoctorConfig): Record<string, number> {
+  const sources = Object.values(config.sources);
+  return {
+    fromEnv: sources.filter((s) => s === "env").length,
+    fromDotenv: sources.filter((s) => s === "dotenv").length,
+    fromFile: sources.filter((s) => s === "file").length,
+  };
+}
+
+function evidenceOf(config: DoctorConfig): Record<string, EvidenceValue> {
+  return {
+    sources: Object.entries(config.sources)
+      .map(([key, source]) => `${key}=${source}`)
+      .sort(),
+    clientSecret: config.clientSecret ? "present" : "absent",
+    configFile: config.configFile ? shellPath(config.configFile, config.cwd) : null,
+    dotenvFile: config.dotenvFile ? shellPath(config.dotenvFile, config.cwd) : null,
+    baseUrl: config.baseUrl ? (config.allowInsecureLoopback ? "loopback" : "custom") : "cafe24",
+    legacyAccessToken: config.legacyAccessToken ? "present" : "absent",
+  };
+}

@@ -1,0 +1,18 @@
+import { mkdir } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import writeFileAtomic from "write-file-atomic";
+import { formatKstStamp } from "../../cafe24/kst.js";
+
+/**
+ * `<dir>/comprehensive_test_report_YYYYMMDD_HHMMSS.<ext>`, the names users know from the old toolkit, stamped
+ * in Seoul time so a UTC server and a KST laptop name the same run the same way.
+ */
+export function reportFilePath(dir: string, finishedAt: number, ext: "json" | "html"): string {
+  return join(dir, `comprehensive_test_report_${formatKstStamp(finishedAt)}.${ext}`);
+}
+
+/** Temp file + rename: a reader (a CI step, a browser) never sees half a report, even if we are killed. */
+export async function writeReportFile(path: string, data: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  await writeFileAtomic(path, data);
+}

@@ -1,0 +1,147 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import { describe, expect, it, onTestFinished } from "vitest";
+import { toTokenSet } from "../../src/auth/cafe24-token-response.js";
+import { FileTokenStore } from "../../src/store/file-token-store.js";
+import { HOUR, launch } from "../helpers/emulator.js";
+import { CLI, runNode } from "../helpers/run-cli.js";
+
+const validate = new Ajv2020({ allErrors: true, strict: true }).compile(
+  JSON.parse(
+    readFileSync(
+      fileURLToPath(new URL("../../schema/comprehensive-test-report.schema.json", import.meta.url)),
+      "utf8",
+    ),
+  ),
+);
+
+/** A project directory whose environment points the CLI at a real-clock emulator, with a fresh token. */
+async function project(options: Parameters<typeof launch>[0] = {}) {
+  const emu = await launch({ clock: { frozen: false, start: Date.now() }, ...options });
+  const mall = emu.malls[0];
+  if (!mall?.clientSecret) throw new Error("demo mall expected");
+  const dir = await mkdtemp(join(tmpdir(), "c24-cli-"));
+  const tokenFile = join(dir, "oauth_token.json");
+  const json = emu.control.issueTokens(mall.mallId);
+  await new FileTokenStore({ path: tokenFile }).compareAndSet(
+    mall.mallId,
+    undefined,
+    toTokenSet(json, mall.mallId),
+  );
+  const env = {
+    CAFE24_MALL_ID: mall.mallId,
+    CAFE24_CLIENT_ID: mall.clientId,
+    CAFE24_CLIENT_SECRET: mall.clientSecret,
+    CAFE24_REDIRECT_URI: mall.redirectUri,
+    CAFE24_SCOPES: mall.scopes.join(","),
+    CAFE24_TOKEN_FILE: tokenFile,
+    CAFE24_BASE_URL: emu.baseUrlTemplate,
+    NO_COLOR: "1",
+  };
+  const cli = (args: string[], timeoutMs?: number) =>
+    runNode(CLI, args, { env: { ...env, PWD: dir }, cwd: dir, ...(timeoutMs ? { timeoutMs } : {}) });
+  const secrets = [mall.clientSecret, String(json.access_token), String(json.refresh_token)];
+  return { emu, mall, dir, cli, secrets };
+}
+
+describe("cafe24-doctor check", () => {
+  it("writes the JSON report, the log and the HTML report, prints schema-valid JSON, exits 0 when healthy, and leaks no secret", async () => {
+    const p = await project();
+    const result = await p.cli(["check", "--json", "--html", "--lang", "en"]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+    expect(report.verdict).toEqual({ status: "healthy", exitCode: 0 });
+    expect(report.checks).toHaveLength(12);
+    const files = readdirSync(p.dir);
+    const json = files.find((f) => /^comprehensive_test_report_\d{8}_\d{6}\.json$/.test(f));
+    const html = files.find((f) => /^comprehensive_test_report_\d{8}_\d{6}\.html$/.test(f));
+    expect(json).toBeDefined();
+    expect(html).toBeDefined();
+    expect(files).toContain("comprehensive_test.log");
+    const log = readFileSync(join(p.dir, "comprehensive_test.log"), "utf8");
+    expect(log).toMatch(
+      /HTTP GET http:\/\/127\.0\.0\.1:\d+\/malls\/demomall\/api\/v2\/admin\/apps 200 \d+ ms limit=\d+\/40/,
+    );
+    const everything = [
+      result.stdout,
+      result.stderr,
+      log,
+      ...[json, html].map((f) => readFileSync(join(p.dir, f ?? ""), "utf8")),
+    ];
+    for (const text of everything) for (const secret of p.secrets) expect(text).not.toContain(secret);
+    expect(p.emu.control.stats().grants.refresh_token).toBe(0);
+  });
+
+  it("never refreshes on its own, and --fix refreshes through the lock-safe manager and checks again", async () => {
+    const p = await project();
+    p.emu.control.expireTokens(p.mall.mallId, "access");
+    const plain = await p.cli(["check", "--lang", "en"]);
+    expect(plain.code).toBe(2);
+    expect(plain.stdout).toContain("cafe24-doctor token refresh");
+    expect(p.emu.control.stats().grants.refresh_token).toBe(0);
+    const fixed = await p.cli(["check", "--fix", "--lang", "en"]);
+    expect(fixed.stderr).toContain("--fix");
+    expect(fixed.code).toBe(0);
+    expect(p.emu.control.stats().grants.refresh_token).toBe(1);
+  });
+
+  it("bounds a black-holed service by the deadline and says so", async () => {
+    const p = await project();
+    const sockets = new Set<import("node:net").Socket>();
+    const hole = createServer(() => {});
+    hole.on("connection", (s) => sockets.add(s));
+    await new Promise<void>((resolve) => hole.listen(0, "127.0.0.1", resolve));
+    onTestFinished(() => {
+      for (const s of sockets) s.destroy();
+      hole.close();
+    });
+    const url = `http://127.0.0.1:${(hole.address() as AddressInfo).port}/health`;
+    await writeFile(
+      join(p.dir, "cafe24-doctor.config.json"),
+      JSON.stringify({ services: [{ name: "hole", url, timeoutMs: 60_000 }] }),
+    );
+    const result = await p.cli(["check", "--deadline", "2", "--json"], 20_000);
+    expect(result.code, result.stderr).toBe(2);
+    const report = JSON.parse(result.stdout);
+    expect(report.deadline).toEqual({ ms: 2000, hit: true });
+    expect(report.checks.find((c: { id: string }) => c.id === "services").findings[0].code).toBe(
+      "DEADLINE_EXCEEDED",
+    );
+  });
+});
+
+describe("cafe24-doctor (diagnose)", () => {
+  it("is the default command: status lines with the Korean tags, problems by urgency, exit code 2", async () => {
+    const p = await project();
+    p.emu.control.advanceClock(3 * HOUR);
+    const result = await p.cli(["--lang", "ko"]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toContain("[만료]");
+    expect(result.stdout).toContain("높음");
+    expect(result.stdout).toContain("cafe24-doctor token refresh");
+    for (const secret of p.secrets) expect(result.stdout + result.stderr).not.toContain(secret);
+  });
+
+  it("refuses an invalid configuration with one line per problem and exit code 3, no stack trace", async () => {
+    const p = await project();
+    await writeFile(
+      join(p.dir, "cafe24-doctor.config.json"),
+      JSON.stringify({ services: [{ name: "x", url: "not a url" }], clientSecret: "oops", reportDri: "." }),
+    );
+    const result = await p.cli(["--lang", "en"]);
+    expect(result.code, result.stdout + result.stderr).toBe(3);
+    expect(result.stderr).toContain("services");
+    expect(result.stderr).toContain("clientSecret");
+    expect(result.stderr).toContain("reportDri");
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(result.stderr).not.toContain("oops");
+  });
+});

@@ -1,0 +1,98 @@
+import { chmod, mkdtemp, writeFile } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { onTestFinished } from "vitest";
+import { toTokenSet } from "../../../src/auth/cafe24-token-response.js";
+import type { DoctorConfig } from "../../../src/config/doctor-config.js";
+import { loadDoctorConfig } from "../../../src/config/load-doctor-config.js";
+import { type DoctorRun, type DoctorRunOptions, runDoctor } from "../../../src/doctor/run-doctor.js";
+import type { EmulatorMall } from "../../../src/emulator/emulator.js";
+import type { RunningEmulator, StartEmulatorOptions } from "../../../src/emulator/server.js";
+import { FileTokenStore } from "../../../src/store/file-token-store.js";
+import { launch } from "../../helpers/emulator.js";
+
+/** One scenario's world: an emulator, a project directory with a token file, and the doctor's config. */
+export interface World {
+  emu: RunningEmulator;
+  mall: EmulatorMall & { clientSecret: string };
+  dir: string;
+  tokenFile: string;
+  /** The doctor's config, loaded the way the CLI loads it (env + optional config file). */
+  config(extraFile?: Record<string, unknown>): Promise<DoctorConfig>;
+  run(options?: Partial<DoctorRunOptions> & { config?: DoctorConfig }): Promise<DoctorRun>;
+  writeTokens(): Promise<Record<string, unknown>>;
+}
+
+export async function world(options: StartEmulatorOptions = {}): Promise<World> {
+  const emu = await launch({
+    data: { products: 30, orders: 60, orderDays: 20, customers: 5, categories: 6, boards: 2 },
+    ...options,
+  });
+  const mall = emu.malls[0] as EmulatorMall & { clientSecret: string };
+  const dir = await mkdtemp(join(tmpdir(), "c24-scenario-"));
+  const tokenFile = join(dir, "oauth_token.json");
+  const env = {
+    CAFE24_MALL_ID: mall.mallId,
+    CAFE24_CLIENT_ID: mall.clientId,
+    CAFE24_CLIENT_SECRET: mall.clientSecret,
+    CAFE24_REDIRECT_URI: mall.redirectUri,
+    CAFE24_SCOPES: mall.scopes.join(","),
+    CAFE24_TOKEN_FILE: tokenFile,
+    CAFE24_BASE_URL: emu.baseUrlTemplate,
+  };
+  const self: World = {
+    emu,
+    mall,
+    dir,
+    tokenFile,
+    async config(extraFile) {
+      if (extraFile) await writeFile(join(dir, "cafe24-doctor.config.json"), JSON.stringify(extraFile));
+      return loadDoctorConfig({ cwd: dir, env });
+    },
+    async run(runOptions = {}) {
+      const config = runOptions.config ?? (await self.config());
+      return runDoctor({
+        kind: "check",
+        now: () => emu.control.now(),
+        isTrackedByGit: async () => false,
+        ...runOptions,
+        config,
+      });
+    },
+    async writeTokens() {
+      const json = emu.control.issueTokens(mall.mallId);
+      const store = new FileTokenStore({ path: tokenFile });
+      await store.compareAndSet(
+        mall.mallId,
+        (await store.get(mall.mallId))?.revision,
+        toTokenSet(json, mall.mallId),
+      );
+      return json;
+    },
+  };
+  return self;
+}
+
+/** A throwaway HTTP service on 127.0.0.1 answering with a fixed status and JSON body. */
+export async function service(status: number, body: unknown): Promise<string> {
+  const server: Server = createServer((_req, res) => {
+    res.writeHead(status, { "content-type": "application/json" });
+    res.end(JSON.stringify(body));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/health`;
+}
+
+/** A port on 127.0.0.1 with nothing listening. */
+export async function closedPort(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return `http://127.0.0.1:${port}/`;
+}
+
+export { chmod, writeFile };
