@@ -11,6 +11,8 @@ export type LookupHost = (hostname: string) => Promise<{ address: string; family
 /** What every check gets. Nothing here can refresh a token: diagnosis never changes anything. */
 export interface DoctorContext {
   config: DoctorConfig;
+  /** "quick" (`cafe24-doctor`): one live call and one data call; "full" (`check`): every probe. */
+  mode: "quick" | "full";
   now: Now;
   /** Aborts at the global deadline; pass it to every wait and request. */
   signal: AbortSignal;

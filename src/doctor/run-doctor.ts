@@ -58,6 +58,7 @@ export async function runDoctor(options: DoctorRunOptions): Promise<DoctorRun> {
   const api = config.mallId ? createApi(config, config.mallId, store, fetchFn, budget) : undefined;
   const ctx: DoctorContext = {
     config,
+    mode: options.kind === "check" ? "full" : "quick",
     now,
     signal,
     api,

@@ -145,3 +145,20 @@ describe("cafe24-doctor (diagnose)", () => {
     expect(result.stderr).not.toContain("oops");
   });
 });
+
+describe("cafe24-doctor init", () => {
+  it("writes a starter config from the environment with --yes, refuses to overwrite it, and the doctor accepts it", async () => {
+    const p = await project();
+    const first = await p.cli(["init", "--yes", "--lang", "en"]);
+    expect(first.code, first.stderr).toBe(0);
+    const written = readFileSync(join(p.dir, "cafe24-doctor.config.json"), "utf8");
+    expect(written).toContain("$comment");
+    expect(written).toContain(p.mall.mallId);
+    for (const secret of p.secrets) expect(written).not.toContain(secret);
+    const again = await p.cli(["init", "--yes", "--lang", "en"]);
+    expect(again.code).toBe(3);
+    expect(again.stderr).toContain("--force");
+    const check = await p.cli(["--lang", "en"]);
+    expect(check.code, check.stdout + check.stderr).toBe(0);
+  });
+});

@@ -38,12 +38,15 @@ export const dataApisCheck: CheckDefinition = {
     const unavailable = (deps["scope-coverage"]?.facts as ScopeCoverageFacts | undefined)?.unavailable ?? [];
     const today = formatKstDate(ctx.now());
     const results = await Promise.all(
-      DATA_ITEMS.map((item): Promise<ItemResult> | ItemResult => {
-        if (unavailable.includes(item.scope)) return { item, state: "deferred" };
-        // No scopes listed (a legacy env token) means unknown: then try.
-        if (granted.length > 0 && !granted.includes(item.scope)) return { item, state: "notGranted" };
-        return readItem(gate.api, item, today, ctx);
-      }),
+      // The quick diagnosis makes one data call (the product count); the full check reads every item.
+      (ctx.mode === "quick" ? DATA_ITEMS.filter((item) => item.name === "products") : DATA_ITEMS).map(
+        (item): Promise<ItemResult> | ItemResult => {
+          if (unavailable.includes(item.scope)) return { item, state: "deferred" };
+          // No scopes listed (a legacy env token) means unknown: then try.
+          if (granted.length > 0 && !granted.includes(item.scope)) return { item, state: "notGranted" };
+          return readItem(gate.api, item, today, ctx);
+        },
+      ),
     );
     return outcome(results, today);
   },

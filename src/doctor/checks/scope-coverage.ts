@@ -59,7 +59,11 @@ export const scopeCoverageCheck: CheckDefinition = {
     // A legacy CAFE24_ACCESS_TOKEN comes without its scopes: then only the probes can tell.
     const granted = token && token.scopes.length > 0 ? token.scopes : undefined;
     const missing = granted ? required.filter((s) => !granted.includes(s)) : [];
-    const candidates = required.filter((s) => s in PROBES && !missing.includes(s)).slice(0, MAX_SCOPE_PROBES);
+    // The quick diagnosis compares scopes offline; only the full check spends calls on probes.
+    const candidates =
+      ctx.mode === "quick"
+        ? []
+        : required.filter((s) => s in PROBES && !missing.includes(s)).slice(0, MAX_SCOPE_PROBES);
 
     const gate = apiGate(ctx, deps);
     if (!granted && !gate.open) return skippedByGate("scope-coverage", gate);

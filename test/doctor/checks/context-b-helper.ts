@@ -80,6 +80,7 @@ export function offlineContext(
   const httpLog = new HttpLog();
   return {
     config,
+    mode: "full",
     now: Date.now,
     signal,
     api: undefined,
@@ -159,6 +160,7 @@ export async function emulatorHarness(options: HarnessOptions = {}): Promise<Emu
   });
   const ctx: DoctorContext = {
     config,
+    mode: "full",
     now,
     signal: AbortSignal.timeout(15_000),
     api: new DoctorApi(client),

@@ -102,6 +102,7 @@ function doctorContext(
   const fetchFn = httpLog.wrap((input, init) => fetch(input, init), now);
   return {
     config,
+    mode: "full",
     now,
     signal: AbortSignal.timeout(15_000),
     api: config.mallId ? doctorApi(config, config.mallId, store, fetchFn, now) : undefined,
