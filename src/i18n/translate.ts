@@ -6,13 +6,19 @@ export type Translate = (key: MessageKey, params?: Record<string, string | numbe
 
 const CATALOGUES: Record<Lang, Record<MessageKey, string>> = { en, ko };
 
-/** A translator for one language; `{name}` placeholders are filled from params. */
+/**
+ * A translator for one language. `{name}` placeholders are filled from params; `{name:duration}` renders a
+ * number of milliseconds as a duration in this language ("1시간 32분" / "1 h 32 min"), so checks can pass
+ * durations as plain numbers and leave the words to the edge.
+ */
 export function createTranslator(lang: Lang): Translate {
   const catalogue = CATALOGUES[lang];
-  return (key, params = {}) =>
-    catalogue[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-      name in params ? String(params[name]) : whole,
-    );
+  const t: Translate = (key, params = {}) =>
+    catalogue[key].replace(/\{(\w+)(:duration)?\}/g, (whole, name: string, duration?: string) => {
+      if (!(name in params)) return whole;
+      return duration ? formatDuration(Number(params[name]), t) : String(params[name]);
+    });
+  return t;
 }
 
 /** `--lang` wins; otherwise Korean when the locale says so (LC_ALL, LC_MESSAGES, LANG), else English. */

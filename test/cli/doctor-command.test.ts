@@ -9,6 +9,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { toTokenSet } from "../../src/auth/cafe24-token-response.js";
 import { FileTokenStore } from "../../src/store/file-token-store.js";
+import { doctorEnv } from "../doctor/scenarios/scenario-kit.js";
 import { HOUR, launch } from "../helpers/emulator.js";
 import { CLI, runNode } from "../helpers/run-cli.js";
 
@@ -34,16 +35,7 @@ async function project(options: Parameters<typeof launch>[0] = {}) {
     undefined,
     toTokenSet(json, mall.mallId),
   );
-  const env = {
-    CAFE24_MALL_ID: mall.mallId,
-    CAFE24_CLIENT_ID: mall.clientId,
-    CAFE24_CLIENT_SECRET: mall.clientSecret,
-    CAFE24_REDIRECT_URI: mall.redirectUri,
-    CAFE24_SCOPES: mall.scopes.join(","),
-    CAFE24_TOKEN_FILE: tokenFile,
-    CAFE24_BASE_URL: emu.baseUrlTemplate,
-    NO_COLOR: "1",
-  };
+  const env = { ...doctorEnv(emu, { ...mall, clientSecret: mall.clientSecret }, tokenFile), NO_COLOR: "1" };
   const cli = (args: string[], timeoutMs?: number) =>
     runNode(CLI, args, { env: { ...env, PWD: dir }, cwd: dir, ...(timeoutMs ? { timeoutMs } : {}) });
   const secrets = [mall.clientSecret, String(json.access_token), String(json.refresh_token)];

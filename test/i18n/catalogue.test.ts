@@ -3,7 +3,7 @@ import { en } from "../../src/i18n/en.js";
 import { ko } from "../../src/i18n/ko.js";
 import { createTranslator, formatDuration, formatRelative, resolveLang } from "../../src/i18n/translate.js";
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+(?::duration)?)\}/g)].map((m) => m[1]).sort();
 
 describe("message catalogues", () => {
   it("has every English key in Korean, and no extra ones", () => {
@@ -21,6 +21,15 @@ describe("message catalogues", () => {
       expect(ko[key].trim().length, key).toBeGreaterThan(0);
     }
     expect(ko["demo.title"]).toMatch(/[가-힣]/);
+  });
+
+  it("renders {name:duration} placeholders as a duration in the language", () => {
+    expect(
+      createTranslator("ko")("check.token-lifetimes.summary.refreshExpired", { refreshMs: 60_000 }),
+    ).toContain("1분");
+    expect(
+      createTranslator("en")("check.token-lifetimes.summary.refreshExpired", { refreshMs: 26 * 3_600_000 }),
+    ).toContain("1 d 2 h");
   });
 
   it("fills placeholders and leaves unknown ones visible", () => {

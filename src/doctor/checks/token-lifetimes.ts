@@ -17,7 +17,6 @@ import type { LegacyTrait } from "../../store/token-file-format.js";
 import type { CheckDefinition } from "../context.js";
 import { factsOf } from "../facts.js";
 import type { CheckOutcome, EvidenceValue, Finding, Message } from "../types.js";
-import { accessDuration, refreshDuration } from "./duration-parts.js";
 import { findingOf } from "./finding-of.js";
 import { formatOffset, hostTimeZone, zoneOffsetMs } from "./time-zone.js";
 
@@ -93,7 +92,7 @@ function lifetimeFindings(token: TokenSet, now: number): Finding[] {
         code: "REFRESH_TOKEN_EXPIRED",
         urgency: "critical",
         text: "check.token-lifetimes.refreshExpired",
-        params: { ...refreshDuration(refreshAt - now), expiresAt: formatKstIso(refreshAt) },
+        params: { refreshMs: Math.abs(refreshAt - now), expiresAt: formatKstIso(refreshAt) },
         command: LOGIN,
       }),
     ];
@@ -106,7 +105,7 @@ function lifetimeFindings(token: TokenSet, now: number): Finding[] {
         urgency: "high",
         text: "check.token-lifetimes.accessExpired",
         params: {
-          ...accessDuration(accessLeft),
+          accessMs: Math.abs(accessLeft),
           expiresAt: formatKstIso(token.accessTokenExpiresAt),
         },
         command: REFRESH,
@@ -128,7 +127,7 @@ function lifetimeFindings(token: TokenSet, now: number): Finding[] {
         code: "REFRESH_TOKEN_EXPIRING",
         urgency: refreshAt - now < 3 * DAY_MS ? "high" : "medium",
         text: "check.token-lifetimes.refreshExpiring",
-        params: { ...refreshDuration(refreshAt - now), expiresAt: formatKstIso(refreshAt) },
+        params: { refreshMs: Math.abs(refreshAt - now), expiresAt: formatKstIso(refreshAt) },
         command: REFRESH,
       }),
     );
@@ -157,14 +156,14 @@ function legacyTimeFinding(legacy: readonly LegacyTrait[], zone: string, now: nu
 
 function summaryOf(token: TokenSet, now: number): Message {
   const accessLeft = token.accessTokenExpiresAt - now;
-  const access = accessDuration(accessLeft);
+  const access = { accessMs: Math.abs(accessLeft) };
   if (token.refreshTokenExpiresAt === null) {
     return accessLeft > 0
       ? { key: "check.token-lifetimes.summary.validRefreshUnknown", params: access }
       : { key: "check.token-lifetimes.summary.accessExpiredRefreshUnknown", params: access };
   }
   const refreshLeft = token.refreshTokenExpiresAt - now;
-  const refresh = refreshDuration(refreshLeft);
+  const refresh = { refreshMs: Math.abs(refreshLeft) };
   if (refreshLeft <= 0) return { key: "check.token-lifetimes.summary.refreshExpired", params: refresh };
   return {
     key:

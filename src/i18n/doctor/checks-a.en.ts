@@ -94,27 +94,26 @@ export const checksAEn = {
     "Nothing breaks: the next refresh rewrites it in the current format. To do it now, run `cafe24-doctor token refresh`.",
 
   "check.token-lifetimes.summary.valid":
-    "access token valid for {accessHours} h {accessMinutes} min, refresh token for {refreshDays} d {refreshHours} h",
+    "access token valid for {accessMs:duration}, refresh token for {refreshMs:duration}",
   "check.token-lifetimes.summary.accessExpired":
-    "access token expired {accessHours} h {accessMinutes} min ago; refresh token valid for {refreshDays} d {refreshHours} h",
+    "access token expired {accessMs:duration} ago; refresh token valid for {refreshMs:duration}",
   "check.token-lifetimes.summary.validRefreshUnknown":
-    "access token valid for {accessHours} h {accessMinutes} min; refresh token expiry unknown",
+    "access token valid for {accessMs:duration}; refresh token expiry unknown",
   "check.token-lifetimes.summary.accessExpiredRefreshUnknown":
-    "access token expired {accessHours} h {accessMinutes} min ago; refresh token expiry unknown",
-  "check.token-lifetimes.summary.refreshExpired":
-    "refresh token expired {refreshDays} d {refreshHours} h ago",
+    "access token expired {accessMs:duration} ago; refresh token expiry unknown",
+  "check.token-lifetimes.summary.refreshExpired": "refresh token expired {refreshMs:duration} ago",
   "check.token-lifetimes.summary.envToken": "expiry unknown: only CAFE24_ACCESS_TOKEN is set",
   "check.token-lifetimes.summary.noToken": "skipped: no token to check",
   "check.token-lifetimes.accessExpired.cause":
-    "The access token expired {accessHours} h {accessMinutes} min ago ({expiresAt}); nothing refreshed it in time.",
+    "The access token expired {accessMs:duration} ago ({expiresAt}); nothing refreshed it in time.",
   "check.token-lifetimes.accessExpired.remedy":
     "Refresh it with `cafe24-doctor token refresh`, and keep `cafe24-doctor watch` running so it never lapses again.",
   "check.token-lifetimes.refreshExpired.cause":
-    "The refresh token expired {refreshDays} d {refreshHours} h ago ({expiresAt}): the app went more than 14 days without a refresh, so no refresh is possible.",
+    "The refresh token expired {refreshMs:duration} ago ({expiresAt}): the app went more than 14 days without a refresh, so no refresh is possible.",
   "check.token-lifetimes.refreshExpired.remedy":
     "Authorize again with `cafe24-doctor token login` (a mall admin must approve), then keep `cafe24-doctor watch` running.",
   "check.token-lifetimes.refreshExpiring.cause":
-    "The refresh token expires in {refreshDays} d {refreshHours} h ({expiresAt}); after that only a new authorization helps.",
+    "The refresh token expires in {refreshMs:duration} ({expiresAt}); after that only a new authorization helps.",
   "check.token-lifetimes.refreshExpiring.remedy":
     "Refresh now: `cafe24-doctor token refresh` brings a new refresh token valid for 14 days.",
   "check.token-lifetimes.refreshUnknown.cause":

@@ -95,26 +95,26 @@ export const checksAKo: Record<keyof typeof checksAEn, string> = {
     "문제는 없습니다. 다음 갱신 때 현재 형식으로 다시 쓰입니다. 지금 바꾸려면 `cafe24-doctor token refresh`를 실행하세요.",
 
   "check.token-lifetimes.summary.valid":
-    "access token {accessHours}시간 {accessMinutes}분, refresh token {refreshDays}일 {refreshHours}시간 남음",
+    "access token {accessMs:duration}, refresh token {refreshMs:duration} 남음",
   "check.token-lifetimes.summary.accessExpired":
-    "access token {accessHours}시간 {accessMinutes}분 전 만료, refresh token {refreshDays}일 {refreshHours}시간 남음",
+    "access token {accessMs:duration} 전 만료, refresh token {refreshMs:duration} 남음",
   "check.token-lifetimes.summary.validRefreshUnknown":
-    "access token {accessHours}시간 {accessMinutes}분 남음, refresh token 만료 시각 모름",
+    "access token {accessMs:duration} 남음, refresh token 만료 시각 모름",
   "check.token-lifetimes.summary.accessExpiredRefreshUnknown":
-    "access token {accessHours}시간 {accessMinutes}분 전 만료, refresh token 만료 시각 모름",
-  "check.token-lifetimes.summary.refreshExpired": "refresh token {refreshDays}일 {refreshHours}시간 전 만료",
+    "access token {accessMs:duration} 전 만료, refresh token 만료 시각 모름",
+  "check.token-lifetimes.summary.refreshExpired": "refresh token {refreshMs:duration} 전 만료",
   "check.token-lifetimes.summary.envToken": "만료 시각 모름: CAFE24_ACCESS_TOKEN만 설정됨",
   "check.token-lifetimes.summary.noToken": "건너뜀: 확인할 토큰이 없음",
   "check.token-lifetimes.accessExpired.cause":
-    "access token이 {accessHours}시간 {accessMinutes}분 전({expiresAt})에 만료되었습니다. 제때 갱신되지 않았습니다.",
+    "access token이 {accessMs:duration} 전({expiresAt})에 만료되었습니다. 제때 갱신되지 않았습니다.",
   "check.token-lifetimes.accessExpired.remedy":
     "`cafe24-doctor token refresh`로 갱신하고, 다시 만료되지 않도록 `cafe24-doctor watch`를 계속 실행해 두세요.",
   "check.token-lifetimes.refreshExpired.cause":
-    "refresh token이 {refreshDays}일 {refreshHours}시간 전({expiresAt})에 만료되었습니다. 14일 넘게 갱신하지 않아 더는 갱신할 수 없습니다.",
+    "refresh token이 {refreshMs:duration} 전({expiresAt})에 만료되었습니다. 14일 넘게 갱신하지 않아 더는 갱신할 수 없습니다.",
   "check.token-lifetimes.refreshExpired.remedy":
     "`cafe24-doctor token login`으로 다시 인증하고(쇼핑몰 관리자의 승인 필요), `cafe24-doctor watch`를 계속 실행해 두세요.",
   "check.token-lifetimes.refreshExpiring.cause":
-    "refresh token이 {refreshDays}일 {refreshHours}시간 뒤({expiresAt}) 만료됩니다. 그 뒤에는 다시 인증하는 수밖에 없습니다.",
+    "refresh token이 {refreshMs:duration} 뒤({expiresAt}) 만료됩니다. 그 뒤에는 다시 인증하는 수밖에 없습니다.",
   "check.token-lifetimes.refreshExpiring.remedy":
     "지금 갱신하세요. `cafe24-doctor token refresh`를 실행하면 14일 동안 유효한 새 refresh token을 받습니다.",
   "check.token-lifetimes.refreshUnknown.cause":

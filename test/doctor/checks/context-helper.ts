@@ -21,6 +21,7 @@ import { FileTokenStore } from "../../../src/store/file-token-store.js";
 import type { FetchLike } from "../../../src/util/runtime.js";
 import { launch, secretOf } from "../../helpers/emulator.js";
 import { tempDir } from "../../helpers/token-files.js";
+import { testConfig } from "./context-b-helper.js";
 
 /** Checks 1–6, so a test can run one with the results of those it depends on, as the runner would. */
 export const CHECKS_A: readonly CheckDefinition[] = [
@@ -137,34 +138,6 @@ function doctorApi(
   } catch {
     return undefined;
   }
-}
-
-/** A configuration with nothing set but what the test says. */
-function testConfig(overrides: Partial<DoctorConfig> = {}): DoctorConfig {
-  return {
-    cwd: process.cwd(),
-    mallId: undefined,
-    clientId: undefined,
-    clientSecret: undefined,
-    secretHadWhitespace: false,
-    redirectUri: undefined,
-    scopes: [],
-    requiredScopes: [],
-    apiVersion: undefined,
-    baseUrl: undefined,
-    allowInsecureLoopback: false,
-    tokenFile: "oauth_token.json",
-    legacyAccessToken: undefined,
-    services: [],
-    localServers: [],
-    modules: [],
-    reportDir: ".",
-    lang: undefined,
-    sources: {},
-    configFile: undefined,
-    dotenvFile: undefined,
-    ...overrides,
-  };
 }
 
 /**

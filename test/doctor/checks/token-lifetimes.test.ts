@@ -28,7 +28,7 @@ describe("token-lifetimes check", () => {
     expect(result.findings).toEqual([]);
     expect(result.summary).toEqual({
       key: "check.token-lifetimes.summary.valid",
-      params: { accessHours: 1, accessMinutes: 32, refreshDays: 13, refreshHours: 23 },
+      params: { accessMs: 92 * 60_000, refreshMs: (14 * 24 * 60 - 28) * 60_000 },
     });
     expect(result.evidence).toMatchObject({
       accessExpiresAt: "2026-11-27T22:41:00+09:00",
@@ -56,7 +56,7 @@ describe("token-lifetimes check", () => {
     const finding = findingOf(result, "ACCESS_TOKEN_EXPIRED");
     expect(finding.urgency).toBe("high");
     expect(finding.command).toBe("cafe24-doctor token refresh");
-    expect(result.summary.params).toMatchObject({ accessHours: 1, accessMinutes: 0 });
+    expect(result.summary.params).toMatchObject({ accessMs: HOUR });
   });
 
   it("calls a refresh token past 14 days expired (critical): only a new authorization helps", async () => {
@@ -69,7 +69,7 @@ describe("token-lifetimes check", () => {
     expect(finding.command).toBe("cafe24-doctor token login");
     expect(result.summary).toEqual({
       key: "check.token-lifetimes.summary.refreshExpired",
-      params: { refreshDays: 1, refreshHours: 0 },
+      params: { refreshMs: DAY },
     });
   });
 
@@ -81,7 +81,7 @@ describe("token-lifetimes check", () => {
     const urgent = findingOf(soon, "REFRESH_TOKEN_EXPIRING");
     expect(urgent.urgency).toBe("high");
     expect(urgent.command).toBe("cafe24-doctor token refresh");
-    expect(urgent.cause.params).toMatchObject({ refreshDays: 2, refreshHours: 0 });
+    expect(urgent.cause.params).toMatchObject({ refreshMs: 2 * DAY });
 
     s.emu.control.setClock(s.emu.control.now() - 4 * DAY);
     const week = await lifetimes(s);

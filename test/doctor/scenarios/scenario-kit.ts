@@ -25,15 +25,13 @@ export interface World {
   writeTokens(): Promise<Record<string, unknown>>;
 }
 
-export async function world(options: StartEmulatorOptions = {}): Promise<World> {
-  const emu = await launch({
-    data: { products: 30, orders: 60, orderDays: 20, customers: 5, categories: 6, boards: 2 },
-    ...options,
-  });
-  const mall = emu.malls[0] as EmulatorMall & { clientSecret: string };
-  const dir = await mkdtemp(join(tmpdir(), "c24-scenario-"));
-  const tokenFile = join(dir, "oauth_token.json");
-  const env = {
+/** The environment a user sets for the doctor, pointing at the emulator's generated app. */
+export function doctorEnv(
+  emu: RunningEmulator,
+  mall: EmulatorMall & { clientSecret: string },
+  tokenFile: string,
+) {
+  return {
     CAFE24_MALL_ID: mall.mallId,
     CAFE24_CLIENT_ID: mall.clientId,
     CAFE24_CLIENT_SECRET: mall.clientSecret,
@@ -42,6 +40,17 @@ export async function world(options: StartEmulatorOptions = {}): Promise<World> 
     CAFE24_TOKEN_FILE: tokenFile,
     CAFE24_BASE_URL: emu.baseUrlTemplate,
   };
+}
+
+export async function world(options: StartEmulatorOptions = {}): Promise<World> {
+  const emu = await launch({
+    data: { products: 30, orders: 60, orderDays: 20, customers: 5, categories: 6, boards: 2 },
+    ...options,
+  });
+  const mall = emu.malls[0] as EmulatorMall & { clientSecret: string };
+  const dir = await mkdtemp(join(tmpdir(), "c24-scenario-"));
+  const tokenFile = join(dir, "oauth_token.json");
+  const env = doctorEnv(emu, mall, tokenFile);
   const self: World = {
     emu,
     mall,
