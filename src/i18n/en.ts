@@ -61,7 +61,7 @@ export const en = {
   "demo.reports": "reports: {files}",
   "demo.scene.expired": "Break it: the access token expires and nobody refreshes it — cafe24-doctor diagnose",
   "demo.scene.fix": "Fix it the lock-safe way (what --fix does), then diagnose again",
-  "demo.scene.scope": "Break it again: mall.read_order is removed from the app — cafe24-doctor diagnose",
+  "demo.scene.scope": "Break it again: mall.read_order is removed from the app — cafe24-doctor check",
   "demo.done": "Done in {seconds} s. Next: `npm test`, or `npx cafe24-doctor emulator --help`.",
   "demo.failed": "The demo failed: {message}",
   "time.in": "in {duration}",

@@ -62,7 +62,7 @@ export const ko: Record<MessageKey, string> = {
   "demo.reports": "보고서: {files}",
   "demo.scene.expired": "고장 1: access token이 만료됐는데 아무도 갱신하지 않음 — cafe24-doctor diagnose",
   "demo.scene.fix": "잠금을 지키는 방식으로 해결(--fix가 하는 일) 후 다시 진단",
-  "demo.scene.scope": "고장 2: 앱에서 mall.read_order 권한을 뺌 — cafe24-doctor diagnose",
+  "demo.scene.scope": "고장 2: 앱에서 mall.read_order 권한을 뺌 — cafe24-doctor check",
   "demo.done": "{seconds}초 만에 완료. 다음: `npm test` 또는 `npx cafe24-doctor emulator --help`.",
   "demo.failed": "데모가 실패했습니다: {message}",
   "time.in": "{duration} 남음",

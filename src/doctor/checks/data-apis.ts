@@ -127,7 +127,12 @@ function outcome(results: ItemResult[], today: string): CheckOutcome {
       findings,
     };
   }
-  return { status: "ok", summary: { key: "check.data-apis.summary.ok", params: counts }, evidence, findings };
+  // The quick diagnosis reads only the product count; a summary of the other items would be all dashes.
+  const key =
+    read.length === 1 && read[0]?.item.name === "products"
+      ? "check.data-apis.summary.quick"
+      : "check.data-apis.summary.ok";
+  return { status: "ok", summary: { key, params: counts }, evidence, findings };
 }
 
 /** A 429 is the rate-limit check's, and a call held back says nothing of the data: incomplete, not broken. */

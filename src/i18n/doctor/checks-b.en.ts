@@ -27,6 +27,7 @@ export const checksBEn = {
   "check.data-apis.skipped.noScopes": "Skipped: the token holds none of the scopes the data reads need.",
   "check.data-apis.summary.ok":
     "Data answers: shop “{shop}”, {products} products, {orders} orders today ({date} KST), {categories} categories.",
+  "check.data-apis.summary.quick": "Data answers: {products} products (the full check reads more).",
   "check.data-apis.summary.zero":
     "Data answers, with zero items (an empty result, not an error) in {items}: shop “{shop}”, {products} products, {orders} orders today ({date} KST), {categories} categories.",
   "check.data-apis.summary.failed": "Data reads failed: {items}.",

@@ -28,6 +28,7 @@ export const checksBKo: Record<keyof typeof checksBEn, string> = {
   "check.data-apis.skipped.noScopes": "건너뜀: 데이터 조회에 필요한 권한이 토큰에 하나도 없습니다.",
   "check.data-apis.summary.ok":
     "데이터 응답 정상: 쇼핑몰 “{shop}”, 상품 {products}개, 오늘({date} KST) 주문 {orders}건, 분류 {categories}개.",
+  "check.data-apis.summary.quick": "데이터 응답 정상: 상품 {products}개 (종합 점검은 더 많이 확인합니다).",
   "check.data-apis.summary.zero":
     "데이터 응답 정상, {items}은(는) 0건입니다(오류가 아니라 비어 있는 결과): 쇼핑몰 “{shop}”, 상품 {products}개, 오늘({date} KST) 주문 {orders}건, 분류 {categories}개.",
   "check.data-apis.summary.failed": "데이터 조회 실패: {items}",
