@@ -1,0 +1,65 @@
+/**
+ * What the watch manager knows about each mall, as the status server, metrics and alerts read it. Instants
+ * are epoch ms; nothing here is secret (no tokens, no client secrets).
+ */
+export type MallWatchState =
+  /** Tokens valid; next refresh scheduled. */
+  | "ok"
+  | "refreshing"
+  /** A refresh failed for a transient reason (5xx, network); retrying with backoff. */
+  | "backoff"
+  /** The refresh token is expired, rotated away or revoked: a person must authorize again. */
+  | "reauth-required"
+  /** No token stored for the mall yet. */
+  | "no-token";
+
+export interface WatchEvent {
+  at: number;
+  kind: "refreshed" | "refresh-failed" | "reauth-required" | "keep-alive" | "diagnosis" | "started" | "alert-sent";
+  /** English, short, no secrets; the page translates `kind` and shows this as detail. */
+  message: string;
+}
+
+export interface MallDiagnosis {
+  at: number;
+  status: "healthy" | "warnings" | "problems";
+  exitCode: 0 | 1 | 2;
+  rootCause: { code: string; title: string; command: string | null } | null;
+}
+
+export interface MallWatchStatus {
+  mallId: string;
+  state: MallWatchState;
+  accessTokenExpiresAt: number | null;
+  refreshTokenExpiresAt: number | null;
+  lastRefreshAt: number | null;
+  /** When the manager intends to refresh next (access token margin or keep-alive), if known. */
+  nextRefreshAt: number | null;
+  consecutiveFailures: number;
+  lastError: { code: string; message: string; at: number } | null;
+  /** Newest first, bounded. */
+  events: WatchEvent[];
+  lastDiagnosis: MallDiagnosis | null;
+  /** The command that fixes a reauth-required mall, e.g. "cafe24-doctor token login --mall shop1". */
+  reauthCommand: string | null;
+}
+
+export interface WatchCounters {
+  refreshes: Record<string, number>;
+  refreshFailures: Record<string, number>;
+  apiCalls: Record<string, number>;
+  rateLimited: Record<string, number>;
+}
+
+export interface WatchSnapshot {
+  instanceId: string;
+  startedAt: number;
+  now: number;
+  malls: MallWatchStatus[];
+  counters: WatchCounters;
+}
+
+/** Anything that can describe the watch's current state (the manager; a fake in tests). */
+export interface WatchStatusSource {
+  snapshot(): WatchSnapshot;
+}
