@@ -2,21 +2,24 @@
 // time of the quick diagnosis and the full check, side by side with a sequential reference that makes the
 // same HTTP calls one after another (the old toolkit's way); then the full check with one black-holed service,
 // which the deadline must bound. Prints times, ratios and API calls spent.
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { FileTokenStore, startEmulator, toTokenSet } from "../../dist/index.js";
 import { loadDoctorConfig } from "../../dist/config/load-doctor-config.js";
 import { runDoctor } from "../../dist/doctor/run-doctor.js";
-import { writeFileSync } from "node:fs";
+import { FileTokenStore, startEmulator, toTokenSet } from "../../dist/index.js";
 
 const emu = await startEmulator({ faults: [{ kind: "latency", latencyMs: [100, 100] }] });
 const mall = emu.malls[0];
 const dir = mkdtempSync(join(tmpdir(), "bench-doctor-"));
 const tokenFile = join(dir, "oauth_token.json");
 const issued = emu.control.issueTokens(mall.mallId);
-await new FileTokenStore({ path: tokenFile }).compareAndSet(mall.mallId, undefined, toTokenSet(issued, mall.mallId));
+await new FileTokenStore({ path: tokenFile }).compareAndSet(
+  mall.mallId,
+  undefined,
+  toTokenSet(issued, mall.mallId),
+);
 const env = {
   CAFE24_MALL_ID: mall.mallId,
   CAFE24_CLIENT_ID: mall.clientId,
@@ -38,7 +41,10 @@ async function timed(kind, cfg, deadlineMs) {
 async function sequential(entries) {
   const t0 = performance.now();
   for (const e of entries) {
-    await fetch(e.url, { method: e.method, headers: { authorization: `Bearer ${issued.access_token}`, "content-type": "application/json" } }).then((r) => r.arrayBuffer());
+    await fetch(e.url, {
+      method: e.method,
+      headers: { authorization: `Bearer ${issued.access_token}`, "content-type": "application/json" },
+    }).then((r) => r.arrayBuffer());
   }
   return performance.now() - t0;
 }
@@ -49,7 +55,9 @@ const rows = [];
 for (const kind of ["diagnose", "check"]) {
   const { run, ms } = await timed(kind, config);
   const seq = await sequential(run.http.entries);
-  const failed = run.results.filter((r) => ["fail", "expired", "missing"].includes(r.status)).map((r) => r.id);
+  const failed = run.results
+    .filter((r) => ["fail", "expired", "missing"].includes(r.status))
+    .map((r) => r.id);
   rows.push({ kind, ms, seq, calls: run.apiCalls.spent, requests: run.http.entries.length, failed });
 }
 
@@ -57,7 +65,14 @@ const sockets = new Set();
 const hole = createServer(() => {});
 hole.on("connection", (s) => sockets.add(s));
 await new Promise((resolve) => hole.listen(0, "127.0.0.1", resolve));
-writeFileSync(join(dir, "cafe24-doctor.config.json"), JSON.stringify({ services: [{ name: "black-hole", url: `http://127.0.0.1:${hole.address().port}/health`, timeoutMs: 60_000 }] }));
+writeFileSync(
+  join(dir, "cafe24-doctor.config.json"),
+  JSON.stringify({
+    services: [
+      { name: "black-hole", url: `http://127.0.0.1:${hole.address().port}/health`, timeoutMs: 60_000 },
+    ],
+  }),
+);
 const holed = await loadDoctorConfig({ cwd: dir, env });
 const deadlineMs = 5000;
 const black = await timed("check", holed, deadlineMs);
@@ -68,7 +83,9 @@ for (const r of rows) {
     `${(r.kind === "check" ? "cafe24-doctor check" : "cafe24-doctor (quick)").padEnd(22)} ${(r.ms / 1000).toFixed(2)} s   sequential reference ${(r.seq / 1000).toFixed(2)} s   ratio ${(r.ms / r.seq).toFixed(2)}×   API calls ${r.calls}/20, HTTP requests ${r.requests}${r.failed.length ? `   (not ok: ${r.failed.join(", ")})` : ""}`,
   );
 }
-console.log(`check with a black-holed service, deadline ${deadlineMs / 1000} s: ${(black.ms / 1000).toFixed(2)} s, deadline hit: ${black.run.deadline.hit}`);
+console.log(
+  `check with a black-holed service, deadline ${deadlineMs / 1000} s: ${(black.ms / 1000).toFixed(2)} s, deadline hit: ${black.run.deadline.hit}`,
+);
 for (const s of sockets) s.destroy();
 hole.close();
 await emu.close();

@@ -15,7 +15,14 @@ export type MallWatchState =
 
 export interface WatchEvent {
   at: number;
-  kind: "refreshed" | "refresh-failed" | "reauth-required" | "keep-alive" | "diagnosis" | "started" | "alert-sent";
+  kind:
+    | "refreshed"
+    | "refresh-failed"
+    | "reauth-required"
+    | "keep-alive"
+    | "diagnosis"
+    | "started"
+    | "alert-sent";
   /** English, short, no secrets; the page translates `kind` and shows this as detail. */
   message: string;
 }
