@@ -29,6 +29,25 @@ export {
 } from "./cafe24/kst.js";
 export { PAGING, type PagingRule } from "./cafe24/paging.js";
 export { CAFE24_SCOPES, isKnownScope, scopeForAdminPath, splitScopes } from "./cafe24/scopes.js";
+export type { DoctorConfig } from "./config/doctor-config.js";
+export { loadDoctorConfig } from "./config/load-doctor-config.js";
+export { jsonWebhookSink, slackPayload, slackWebhookSink, webhookPayload } from "./daemon/alert-sinks.js";
+export type { Alert, AlertEvent, AlertOptions, AlertSink } from "./daemon/alerts.js";
+export { type DiagnoseMall, doctorDiagnose } from "./daemon/diagnose-mall.js";
+export {
+  type RunningStatusServer,
+  type StartStatusServerOptions,
+  startStatusServer,
+} from "./daemon/status-server/start-status-server.js";
+export { WatchManager, type WatchRunSummary } from "./daemon/watch-manager.js";
+export type { WatchManagerOptions } from "./daemon/watch-options.js";
+export type {
+  MallWatchState,
+  MallWatchStatus,
+  WatchSnapshot,
+  WatchStatusSource,
+} from "./daemon/watch-status.js";
+export { type DoctorRun, type DoctorRunOptions, runDoctor } from "./doctor/run-doctor.js";
 export { EmulatorClock } from "./emulator/clock.js";
 export type { RequestLogEntry } from "./emulator/context.js";
 export { EmulatorControl, type MallStatistics } from "./emulator/control/emulator-control.js";

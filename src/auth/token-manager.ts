@@ -4,6 +4,7 @@ import type { AccessTokenProvider } from "../http/access-token-provider.js";
 import type { StoredToken, TokenStore } from "../store/token-store.js";
 import { type Logger, type Now, silentLogger } from "../util/runtime.js";
 import type { OAuthClientConfig } from "./oauth-client-config.js";
+import { accessRefreshDueAt } from "./refresh-due-at.js";
 import { refreshToken } from "./refresh-token.js";
 import type { TokenSet } from "./token-set.js";
 
@@ -140,11 +141,8 @@ export class TokenManager extends EventEmitter<TokenManagerEvents> implements Ac
     return { expiresAt, remainingMs, expired: remainingMs <= 0 };
   }
 
-  /** Short-lived test tokens (seconds) must not look "expiring" from birth, so the margin is capped at half. */
   private isExpiring(token: TokenSet): boolean {
-    const issued = token.issuedAt ?? token.accessTokenExpiresAt - 2 * 60 * 60 * 1000;
-    const margin = Math.min(this.refreshBeforeMs, Math.max(0, token.accessTokenExpiresAt - issued) / 2);
-    return token.accessTokenExpiresAt - this.now() <= margin;
+    return this.now() >= accessRefreshDueAt(token, this.refreshBeforeMs);
   }
 
   private async read(): Promise<StoredToken> {

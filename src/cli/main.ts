@@ -2,9 +2,12 @@
 import { Command, CommanderError, Option } from "commander";
 import { createTranslator, isLang, resolveLang } from "../i18n/translate.js";
 import type { CliContext } from "./cli-context.js";
+import { registerApiCommand } from "./commands/api-command.js";
 import { registerDoctorCommands } from "./commands/doctor-command.js";
 import { registerEmulatorCommand } from "./commands/emulator-command.js";
 import { registerInitCommand } from "./commands/init-command.js";
+import { registerTokenCommands } from "./commands/token-command.js";
+import { registerWatchCommand } from "./commands/watch-command.js";
 import { EXIT, reportError } from "./report-error.js";
 
 /** Reads --lang/--debug before commander so that help text itself is in the user's language. */
@@ -38,7 +41,10 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
   }
   registerDoctorCommands(program, () => cli);
   registerInitCommand(program, () => cli);
+  registerWatchCommand(program, () => cli);
   registerEmulatorCommand(program, () => cli);
+  registerTokenCommands(program, () => cli);
+  registerApiCommand(program, () => cli);
   for (const command of program.commands) command.exitOverride();
   try {
     await program.parseAsync(argv, { from: "user" });

@@ -3,6 +3,8 @@ import { checksBEn } from "./doctor/checks-b.en.js";
 import { configEn } from "./doctor/config.en.js";
 import { coreEn } from "./doctor/core.en.js";
 import { reportEn } from "./doctor/report.en.js";
+import { statusEn } from "./doctor/status.en.js";
+import { tokenEn } from "./doctor/token.en.js";
 
 /** English messages: the source of truth. Every key must exist in ko.ts too (enforced by its type). */
 export const en = {
@@ -10,6 +12,8 @@ export const en = {
   ...checksAEn,
   ...checksBEn,
   ...reportEn,
+  ...tokenEn,
+  ...statusEn,
   ...coreEn,
   "cli.description": "Diagnose and keep alive everything between your Cafe24 app and the Cafe24 Admin API.",
   "cli.option.lang": "language of messages: ko or en (default: from the locale)",

@@ -3,6 +3,8 @@ import { checksBKo } from "./doctor/checks-b.ko.js";
 import { configKo } from "./doctor/config.ko.js";
 import { coreKo } from "./doctor/core.ko.js";
 import { reportKo } from "./doctor/report.ko.js";
+import { statusKo } from "./doctor/status.ko.js";
+import { tokenKo } from "./doctor/token.ko.js";
 import type { MessageKey } from "./en.js";
 
 /** 한국어 메시지. en.ts의 모든 키가 있어야 합니다 (타입으로 강제). */
@@ -11,6 +13,8 @@ export const ko: Record<MessageKey, string> = {
   ...checksAKo,
   ...checksBKo,
   ...reportKo,
+  ...tokenKo,
+  ...statusKo,
   ...coreKo,
   "cli.description": "카페24 앱과 카페24 Admin API 사이의 모든 것을 진단하고 연결을 유지합니다.",
   "cli.option.lang": "메시지 언어: ko 또는 en (기본값: 로캘)",

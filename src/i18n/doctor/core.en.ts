@@ -64,6 +64,27 @@ export const coreEn = {
     "the deployment keeps its own token file or variable instead of a shared store",
   "rootcause.suspect.unpacedJob": "a bulk job or a second app calling without pacing",
 
+  "watch.description":
+    "Keep every mall's tokens alive in the background: refresh ahead of expiry, keep idle malls alive, alert when a person is needed, serve a status page",
+  "watch.option.mall":
+    "mall to keep (repeatable; default: the configured mall, or every mall in a {mall_id} token store)",
+  "watch.option.once": "one pass over all malls, then exit (for cron): exit 0 when all are fine, 2 otherwise",
+  "watch.option.noStatus": "do not serve the status page",
+  "watch.option.statusHost":
+    "status server address (127.0.0.1; anything else needs CAFE24_DOCTOR_STATUS_TOKEN)",
+  "watch.option.statusPort": "status server port (0 = any free port)",
+  "watch.option.checkEvery":
+    "also run the full check of each mall every N minutes (shown on the status page)",
+  "watch.option.webhook": "JSON webhook for alerts (repeatable; or CAFE24_DOCTOR_WEBHOOK_URL)",
+  "watch.option.slackWebhook":
+    "Slack incoming webhook for alerts (repeatable; or CAFE24_DOCTOR_SLACK_WEBHOOK_URL)",
+  "watch.option.alertDays": "alert when a refresh token has fewer than this many days left (default 3)",
+  "watch.started": "Watching {malls}. Status page: {status}. Stop with Ctrl-C.",
+  "watch.refreshed": "{mall}: refreshed ({reason}) at {at}",
+  "watch.state": "{mall}: {from} → {to}",
+  "watch.once":
+    "Refreshed {refreshed}, failed {failed}; re-authorization needed: {reauth}; no token: {noToken}",
+  "watch.stopping": "Stopping: letting in-flight refreshes finish writing…",
   "diagnose.description":
     "Quick diagnosis: token, one API call, deployed services and app modules, with problems ranked by urgency",
   "check.description": "Full 12-step check with a JSON report, a log and optionally an HTML report",

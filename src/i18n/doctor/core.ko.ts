@@ -62,6 +62,24 @@ export const coreKo: Record<keyof typeof coreEn, string> = {
   "rootcause.suspect.deploymentOwnCopy": "배포 환경이 공유 저장소 대신 자기 토큰 파일이나 변수를 사용",
   "rootcause.suspect.unpacedJob": "속도 조절 없이 호출하는 대량 작업이나 다른 앱",
 
+  "watch.description":
+    "백그라운드에서 모든 쇼핑몰의 토큰을 유지합니다: 만료 전 갱신, 호출 없는 쇼핑몰 유지, 사람이 필요할 때 알림, 상태 페이지 제공",
+  "watch.option.mall":
+    "유지할 쇼핑몰 (여러 번 지정 가능, 기본값: 설정된 쇼핑몰 또는 {mall_id} 토큰 저장소의 모든 쇼핑몰)",
+  "watch.option.once": "모든 쇼핑몰을 한 번 처리하고 종료 (cron용): 모두 정상이면 0, 아니면 2",
+  "watch.option.noStatus": "상태 페이지를 제공하지 않음",
+  "watch.option.statusHost": "상태 서버 주소 (127.0.0.1, 다른 주소는 CAFE24_DOCTOR_STATUS_TOKEN 필요)",
+  "watch.option.statusPort": "상태 서버 포트 (0 = 빈 포트 자동 선택)",
+  "watch.option.checkEvery": "N분마다 각 쇼핑몰 종합 점검도 실행 (상태 페이지에 표시)",
+  "watch.option.webhook": "알림용 JSON 웹훅 (여러 번 지정 가능, 또는 CAFE24_DOCTOR_WEBHOOK_URL)",
+  "watch.option.slackWebhook":
+    "알림용 Slack incoming webhook (여러 번 지정 가능, 또는 CAFE24_DOCTOR_SLACK_WEBHOOK_URL)",
+  "watch.option.alertDays": "refresh token 남은 기간이 이 일수보다 짧으면 알림 (기본값 3)",
+  "watch.started": "{malls} 감시 중. 상태 페이지: {status}. Ctrl-C로 종료.",
+  "watch.refreshed": "{mall}: {at}에 갱신함 ({reason})",
+  "watch.state": "{mall}: {from} → {to}",
+  "watch.once": "갱신 {refreshed}, 실패 {failed}, 재인증 필요: {reauth}, 토큰 없음: {noToken}",
+  "watch.stopping": "종료 중: 진행 중인 갱신이 저장을 마칠 때까지 기다립니다…",
   "diagnose.description":
     "빠른 진단: 토큰, API 호출 한 번, 배포 서비스, 앱 모듈을 확인하고 문제를 긴급도 순으로 보여 줍니다",
   "check.description": "12단계 종합 점검: JSON 보고서, 로그, 선택적으로 HTML 보고서",

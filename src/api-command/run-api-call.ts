@@ -1,0 +1,62 @@
+import { HEADER } from "../cafe24/headers.js";
+import { Cafe24Client } from "../http/cafe24-client.js";
+import type { TokenIo } from "../token/token-io.js";
+import type { TokenSetup } from "../token/token-setup.js";
+import type { Logger, Now } from "../util/runtime.js";
+import type { ApiRequest } from "./api-request.js";
+
+/** Rate-limit headers worth showing, as Cafe24 names them (§4). */
+const RATE_HEADERS: readonly [string, string][] = [
+  [HEADER.callLimit, "X-Api-Call-Limit"],
+  [HEADER.callUsage, "X-Cafe24-Call-Usage"],
+  [HEADER.timeUsage, "X-Cafe24-Time-Usage"],
+  [HEADER.callRemain, "X-Cafe24-Call-Remain"],
+  [HEADER.timeRemain, "X-Cafe24-Time-Remain"],
+];
+
+/**
+ * `api METHOD PATH`: one call (or a paginated walk) through Cafe24Client with the managed token, so it is paced
+ * and refreshed like the user's own app. JSON to stdout (NDJSON when paginating), everything else to stderr.
+ * Failures propagate as typed errors for the caller to explain.
+ */
+export async function runApiCall(
+  setup: TokenSetup,
+  request: ApiRequest,
+  io: TokenIo,
+  options: { logger: Logger; now?: Now },
+): Promise<number> {
+  const now = options.now ?? Date.now;
+  const client = new Cafe24Client({
+    mallId: setup.mallId,
+    tokens: setup.manager,
+    logger: options.logger,
+    allowInsecureLoopback: setup.oauth.allowInsecureLoopback ?? false,
+    ...(setup.oauth.baseUrl ? { baseUrl: setup.oauth.baseUrl } : {}),
+    ...(setup.config.apiVersion ? { apiVersion: setup.config.apiVersion } : {}),
+  });
+  const shop = request.shopNo === undefined ? {} : { shopNo: request.shopNo };
+  const started = now();
+  if (request.paginate) {
+    let count = 0;
+    for await (const item of client.paginate(request.path, { query: request.query, ...shop })) {
+      io.out(JSON.stringify(item));
+      count += 1;
+    }
+    io.err(io.t("api.paginated", { count, ms: now() - started }));
+    return 0;
+  }
+  const response = await client.request(request.method, request.path, {
+    query: request.query,
+    ...(request.body === undefined ? {} : { body: request.body }),
+    ...shop,
+  });
+  const headers = RATE_HEADERS.flatMap(([name, label]) => {
+    const value = response.headers.get(name);
+    return value === null ? [] : [`${label}: ${value}`];
+  });
+  io.err(
+    io.t("api.done", { status: response.status, ms: now() - started, headers: headers.join(" · ") || "—" }),
+  );
+  if (response.data !== undefined) io.out(JSON.stringify(response.data, null, 2));
+  return 0;
+}

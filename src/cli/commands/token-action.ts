@@ -1,0 +1,38 @@
+import { loadDoctorConfig } from "../../config/load-doctor-config.js";
+import { createTranslator } from "../../i18n/translate.js";
+import { failureExitCode, failureNotes } from "../../token/failure-outcome.js";
+import type { TokenIo } from "../../token/token-io.js";
+import { type TokenSetup, tokenSetup } from "../../token/token-setup.js";
+import type { Logger } from "../../util/runtime.js";
+import type { CliContext } from "../cli-context.js";
+import { reportError } from "../report-error.js";
+
+/**
+ * Shared wiring of the token and api commands: load the configuration (the config file's language applies
+ * unless --lang was given), build the setup, run, and turn a thrown error into its message, Cafe24's own words
+ * and the exit code (2 refused, 3 could not run).
+ */
+export async function runTokenAction(
+  cli: CliContext,
+  flags: { config?: string; mall?: string },
+  body: (setup: TokenSetup, io: TokenIo) => Promise<number>,
+  options: { logger?: (io: TokenIo) => Logger } = {},
+): Promise<void> {
+  let context: CliContext = cli;
+  try {
+    const loaded = await loadDoctorConfig({
+      cwd: process.cwd(),
+      ...(flags.config ? { configPath: flags.config } : {}),
+    });
+    // --mall picks one mall of a multi-mall setup (what `watch` tells a person to run for re-authorization).
+    const config = flags.mall ? { ...loaded, mallId: flags.mall } : loaded;
+    const lang = cli.explicitLang ? cli.lang : (config.lang ?? cli.lang);
+    context = { ...cli, lang, t: createTranslator(lang) };
+    const logger = options.logger?.(context);
+    process.exitCode = await body(tokenSetup(config, logger ? { logger } : {}), context);
+  } catch (error) {
+    reportError(error, context);
+    for (const note of failureNotes(error, context.t)) context.err(`  ${note}`);
+    process.exitCode = failureExitCode(error);
+  }
+}

@@ -1,0 +1,73 @@
+import { type Command, Option } from "commander";
+import { runTokenExchange } from "../../token/run-token-exchange.js";
+import { runTokenLogin } from "../../token/run-token-login.js";
+import { runTokenRefresh } from "../../token/run-token-refresh.js";
+import { runTokenRevoke } from "../../token/run-token-revoke.js";
+import { runTokenStatus } from "../../token/run-token-status.js";
+import type { CliContext } from "../cli-context.js";
+import { positiveNumber } from "../parse-number.js";
+import { runTokenAction } from "./token-action.js";
+
+interface CommonFlags {
+  config?: string;
+  mall?: string;
+}
+
+/** `token status|refresh|exchange|login|revoke`. Wiring only: the work is in src/token/. */
+export function registerTokenCommands(program: Command, cli: () => CliContext): void {
+  const { t } = cli();
+  const token = program.command("token").description(t("token.description"));
+  const withConfig = (command: Command) =>
+    command
+      .option("-c, --config <file>", t("doctor.option.config"))
+      .option("--mall <id>", t("token.option.mall"));
+
+  withConfig(token.command("status").description(t("token.status.description")))
+    .option("--verify", t("token.option.verify"))
+    .option("--follow", t("token.option.follow"))
+    .option("--json", t("token.option.json"))
+    .action((flags: CommonFlags & { verify?: boolean; follow?: boolean; json?: boolean }) =>
+      runTokenAction(cli(), flags, (setup, io) => {
+        // A countdown needs a terminal to redraw on; piped output gets one snapshot.
+        const follow = flags.follow && !flags.json && process.stdout.isTTY === true;
+        if (!follow)
+          return runTokenStatus(setup, io, { verify: flags.verify ?? false, json: flags.json ?? false });
+        const stop = new AbortController();
+        process.once("SIGINT", () => stop.abort());
+        return runTokenStatus(setup, io, {
+          verify: flags.verify ?? false,
+          follow: { write: (text) => process.stdout.write(text), signal: stop.signal },
+        });
+      }),
+    );
+
+  withConfig(token.command("refresh").description(t("token.refresh.description"))).action(
+    (flags: CommonFlags) => runTokenAction(cli(), flags, (setup, io) => runTokenRefresh(setup, io)),
+  );
+
+  withConfig(
+    token
+      .command("exchange")
+      .description(t("token.exchange.description"))
+      .argument("[code-or-url]", t("token.exchange.argument")),
+  ).action((input: string | undefined, flags: CommonFlags) =>
+    runTokenAction(cli(), flags, (setup, io) => runTokenExchange(setup, input, io)),
+  );
+
+  withConfig(token.command("login").description(t("token.login.description")))
+    .option("--no-browser", t("token.option.noBrowser"))
+    .addOption(new Option("--timeout <seconds>", t("token.option.timeout")).argParser(positiveNumber))
+    .action((flags: CommonFlags & { browser: boolean; timeout?: number }) =>
+      runTokenAction(cli(), flags, (setup, io) =>
+        runTokenLogin(setup, io, {
+          browser: flags.browser && process.env.CAFE24_DOCTOR_NO_BROWSER !== "1",
+          stdin: process.stdin,
+          ...(flags.timeout === undefined ? {} : { timeoutMs: flags.timeout * 1000 }),
+        }),
+      ),
+    );
+
+  withConfig(token.command("revoke").description(t("token.revoke.description"))).action(
+    (flags: CommonFlags) => runTokenAction(cli(), flags, (setup, io) => runTokenRevoke(setup, io)),
+  );
+}

@@ -1,0 +1,142 @@
+import type { Command } from "commander";
+import { formatKstIso } from "../../cafe24/kst.js";
+import { loadDoctorConfig } from "../../config/load-doctor-config.js";
+import { jsonWebhookSink, slackWebhookSink } from "../../daemon/alert-sinks.js";
+import type { AlertSink } from "../../daemon/alerts.js";
+import { doctorDiagnose } from "../../daemon/diagnose-mall.js";
+import { startStatusServer } from "../../daemon/status-server/start-status-server.js";
+import { WatchManager } from "../../daemon/watch-manager.js";
+import { DoctorError, ERROR_CODES } from "../../errors/doctor-error.js";
+import { FileTokenStore } from "../../store/file-token-store.js";
+import type { CliContext } from "../cli-context.js";
+import { nonNegativeInt, positiveNumber } from "../parse-number.js";
+import { EXIT } from "../report-error.js";
+
+interface WatchFlags {
+  mall?: string[];
+  once?: boolean;
+  status: boolean;
+  statusHost: string;
+  statusPort: number;
+  checkEvery?: number;
+  webhook?: string[];
+  slackWebhook?: string[];
+  alertDays?: number;
+  config?: string;
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** `cafe24-doctor watch`: wiring only — the manager, its status server, alerts and signals. */
+export function registerWatchCommand(program: Command, cli: () => CliContext): void {
+  const { t } = cli();
+  program
+    .command("watch")
+    .description(t("watch.description"))
+    .option("--mall <id>", t("watch.option.mall"), collect)
+    .option("--once", t("watch.option.once"))
+    .option("--no-status", t("watch.option.noStatus"))
+    .option("--status-host <address>", t("watch.option.statusHost"), "127.0.0.1")
+    .option("--status-port <port>", t("watch.option.statusPort"), nonNegativeInt, 8725)
+    .option("--check-every <minutes>", t("watch.option.checkEvery"), positiveNumber)
+    .option("--webhook <url>", t("watch.option.webhook"), collect)
+    .option("--slack-webhook <url>", t("watch.option.slackWebhook"), collect)
+    .option("--alert-days <days>", t("watch.option.alertDays"), positiveNumber)
+    .option("-c, --config <file>", t("doctor.option.config"))
+    .action((flags: WatchFlags) => runWatch(flags, cli()));
+}
+
+async function runWatch(flags: WatchFlags, cli: CliContext): Promise<void> {
+  const { t } = cli;
+  const config = await loadDoctorConfig({
+    cwd: process.cwd(),
+    ...(flags.config ? { configPath: flags.config } : {}),
+  });
+  if (!config.clientId || !config.clientSecret) {
+    throw new DoctorError(
+      ERROR_CODES.invalidOptions,
+      "watch needs CAFE24_CLIENT_ID and CAFE24_CLIENT_SECRET (in .env).",
+    );
+  }
+  // Webhook URLs are secrets too (a Slack URL lets anyone post): the environment is the better place for them.
+  const webhooks = [...(flags.webhook ?? []), ...envList("CAFE24_DOCTOR_WEBHOOK_URL")];
+  const slack = [...(flags.slackWebhook ?? []), ...envList("CAFE24_DOCTOR_SLACK_WEBHOOK_URL")];
+  const sinks: AlertSink[] = [
+    ...webhooks.map((url, i) => jsonWebhookSink({ url, name: `webhook#${i + 1}` })),
+    ...slack.map((url, i) => slackWebhookSink({ url, name: `slack#${i + 1}` })),
+  ];
+  const store = new FileTokenStore({ path: config.tokenFile });
+  const malls =
+    flags.mall ?? (config.mallId && !config.tokenFile.includes("{mall_id}") ? [config.mallId] : undefined);
+  const manager = new WatchManager({
+    store,
+    oauth: {
+      clientId: config.clientId,
+      clientSecret: config.clientSecret,
+      allowInsecureLoopback: config.allowInsecureLoopback,
+      ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}),
+    },
+    ...(malls ? { malls } : {}),
+    ...(flags.checkEvery
+      ? { checkEveryMs: flags.checkEvery * 60_000, diagnose: doctorDiagnose(config) }
+      : {}),
+    ...(sinks.length > 0
+      ? {
+          alerts: {
+            sinks,
+            ...(flags.alertDays ? { refreshTokenWithinMs: flags.alertDays * 86_400_000 } : {}),
+          },
+        }
+      : {}),
+  });
+  manager.on("refreshed", (info) =>
+    cli.out(t("watch.refreshed", { mall: info.mallId, reason: info.reason, at: formatKstIso(info.at) })),
+  );
+
+  if (flags.once) {
+    const summary = await manager.runOnce();
+    cli.out(
+      t("watch.once", {
+        refreshed: summary.refreshed.length,
+        failed: summary.failed.length,
+        reauth: summary.reauthRequired.join(", ") || "-",
+        noToken: summary.noToken.join(", ") || "-",
+      }),
+    );
+    process.exitCode = summary.ok ? EXIT.ok : EXIT.problems;
+    return;
+  }
+
+  await manager.start();
+  // Subscribed after start: the first reading of each mall's token is not news.
+  manager.on("state", (change) =>
+    cli.out(t("watch.state", { mall: change.mallId, from: change.previous, to: change.state })),
+  );
+  const bearerToken = process.env.CAFE24_DOCTOR_STATUS_TOKEN;
+  const server = flags.status
+    ? await startStatusServer({
+        source: manager,
+        host: flags.statusHost,
+        port: flags.statusPort,
+        lang: cli.lang,
+        ...(bearerToken ? { bearerToken } : {}),
+      })
+    : undefined;
+  const watched = manager.snapshot().malls.map((m) => m.mallId);
+  cli.out(t("watch.started", { malls: watched.join(", ") || "-", status: server?.url ?? "-" }));
+
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+      cli.err(t("watch.stopping"));
+      void Promise.allSettled([manager.stop(), server?.close()]).then(() => resolve());
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+  });
+}
+
+function envList(name: string): string[] {
+  return (process.env[name] ?? "").split(/[\s,]+/).filter((s) => s.length > 0);
+}

@@ -1,0 +1,20 @@
+import { createHash, timingSafeEqual } from "node:crypto";
+import type { MiddlewareHandler } from "hono";
+
+const digest = (value: string) => createHash("sha256").update(value).digest();
+
+/**
+ * Requires `Authorization: Bearer <token>` on every route but the ones listed as open. Both sides are hashed
+ * before the constant-time compare so that neither the token's content nor its length leaks through timing
+ * (timingSafeEqual itself needs equal lengths).
+ */
+export function bearerAuth(token: string, openPaths: readonly string[]): MiddlewareHandler {
+  const expected = digest(token);
+  return async (c, next) => {
+    if (openPaths.includes(c.req.path)) return next();
+    const match = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(c.req.header("authorization") ?? "");
+    if (match?.[1] && timingSafeEqual(digest(match[1]), expected)) return next();
+    c.header("WWW-Authenticate", 'Bearer realm="cafe24-doctor watch"');
+    return c.json({ error: "unauthorized" }, 401);
+  };
+}

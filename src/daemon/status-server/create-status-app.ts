@@ -1,0 +1,61 @@
+import { randomBytes } from "node:crypto";
+import { Hono } from "hono";
+import { isLang, type Lang } from "../../i18n/translate.js";
+import type { WatchStatusSource } from "../watch-status.js";
+import { bearerAuth } from "./bearer-auth.js";
+import { renderStatusPage } from "./render-status-page.js";
+import { createStatusMetrics } from "./status-metrics.js";
+import { needsPerson, toStatusView } from "./status-view.js";
+
+export interface StatusAppOptions {
+  source: WatchStatusSource;
+  lang: Lang;
+  bearerToken?: string | undefined;
+  now: () => number;
+}
+
+/** Orchestrators and load balancers probe /healthz without credentials; it says no more than mall ids. */
+const OPEN_PATHS = ["/healthz"];
+
+/** The routes of the status server, as a Hono app (fetch handler), independent of any socket. */
+export function createStatusApp({ source, lang, bearerToken, now }: StatusAppOptions): Hono {
+  const app = new Hono();
+  const metrics = createStatusMetrics();
+
+  app.use(async (c, next) => {
+    await next();
+    // Live state: never from a cache, never framed, no referrer to whatever a reader clicks next.
+    c.header("Cache-Control", "no-store");
+    c.header("X-Content-Type-Options", "nosniff");
+    c.header("Referrer-Policy", "no-referrer");
+  });
+  if (bearerToken !== undefined) app.use(bearerAuth(bearerToken, OPEN_PATHS));
+
+  app.get("/", (c) => {
+    const requested = c.req.query("lang");
+    const nonce = randomBytes(16).toString("base64");
+    c.header(
+      "Content-Security-Policy",
+      `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
+    );
+    const view = toStatusView(source.snapshot(), now());
+    return c.html(renderStatusPage(view, requested && isLang(requested) ? requested : lang, nonce));
+  });
+
+  app.get("/status", (c) => c.json(toStatusView(source.snapshot(), now())));
+
+  app.get("/healthz", (c) => {
+    const malls = source
+      .snapshot()
+      .malls.filter(needsPerson)
+      .map((m) => ({ mallId: m.mallId, state: m.state, reauthCommand: m.reauthCommand }));
+    return malls.length ? c.json({ status: "reauth-required", malls }, 503) : c.json({ status: "ok" });
+  });
+
+  app.get("/metrics", async (c) => {
+    const text = await metrics.render(source.snapshot(), now());
+    return c.body(text, 200, { "Content-Type": metrics.contentType });
+  });
+
+  return app;
+}

@@ -1,0 +1,64 @@
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createAdaptorServer } from "@hono/node-server";
+import { DoctorError, ERROR_CODES } from "../../errors/doctor-error.js";
+import type { Lang } from "../../i18n/translate.js";
+import type { WatchStatusSource } from "../watch-status.js";
+import { createStatusApp } from "./create-status-app.js";
+import { isLoopbackHost } from "./is-loopback-host.js";
+
+export interface StartStatusServerOptions {
+  /** What the page, /status, /healthz and /metrics describe: the watch manager. */
+  source: WatchStatusSource;
+  /** Address to bind. Anything but loopback needs `bearerToken`. @default "127.0.0.1" */
+  host?: string;
+  /** @default 0 (any free port) */
+  port?: number;
+  /** Language of the page; `?lang=ko|en` overrides it per request. */
+  lang: Lang;
+  /** When set, every route but /healthz requires `Authorization: Bearer <bearerToken>`. */
+  bearerToken?: string;
+  /** @default Date.now */
+  now?: () => number;
+}
+
+export interface RunningStatusServer {
+  /** Origin, e.g. http://127.0.0.1:54321. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Starts the watch manager's status server on a real socket. */
+export async function startStatusServer(options: StartStatusServerOptions): Promise<RunningStatusServer> {
+  const { source, host = "127.0.0.1", port = 0, lang, bearerToken, now = Date.now } = options;
+  if (bearerToken !== undefined && bearerToken.trim() === "")
+    throw new DoctorError(ERROR_CODES.invalidOptions, "bearerToken must not be empty.");
+  // Token expiry, mall ids and re-authorization commands are nobody else's business, and the server offers
+  // no TLS: reachable from other machines, it must at least ask for a secret.
+  if (!isLoopbackHost(host) && bearerToken === undefined)
+    throw new DoctorError(
+      ERROR_CODES.invalidOptions,
+      `Refusing to serve the status page on ${host} without a bearer token: it would show every mall's token state to anyone who can reach this machine. Bind 127.0.0.1, or set a bearer token (and put TLS in front).`,
+    );
+  const app = createStatusApp({ source, lang, bearerToken, now });
+  const server = createAdaptorServer({ fetch: app.fetch }) as Server;
+  // The page polls every 5 s; without a short keep-alive, close() would wait on its idle socket.
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const hostPart = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${hostPart}:${address.port}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,75 @@
+import { Counter, Gauge, Registry } from "prom-client";
+import type { WatchCounters, WatchSnapshot } from "../watch-status.js";
+import { needsPerson, secondsUntil } from "./status-view.js";
+
+export interface StatusMetrics {
+  contentType: string;
+  /** Prometheus text of one snapshot. */
+  render(snapshot: WatchSnapshot, now: number): Promise<string>;
+}
+
+const COUNTERS: readonly [keyof WatchCounters, string, string][] = [
+  ["refreshes", "cafe24_doctor_refreshes_total", "Token refreshes that succeeded, per mall."],
+  ["refreshFailures", "cafe24_doctor_refresh_failures_total", "Token refreshes that failed, per mall."],
+  ["apiCalls", "cafe24_doctor_api_calls_total", "Admin API calls made, per mall."],
+  [
+    "rateLimited",
+    "cafe24_doctor_rate_limited_total",
+    "Admin API answers of 429 Too Many Requests, per mall.",
+  ],
+];
+
+/**
+ * Metrics of one status server, in a Registry of its own so that two servers in a process (or a user's own
+ * prom-client metrics) never collide in the global default registry.
+ *
+ * The manager owns the counts; this only mirrors them. They are exposed with TYPE counter, not gauge: they
+ * only grow while the manager runs and restart from 0 with it, which is exactly what Prometheus' rate() and
+ * increase() expect of a counter (a reset is detected and handled); a gauge would make PromQL treat a restart
+ * as a real drop. prom-client's Counter only has inc(), so each scrape resets it and adds the absolute value.
+ * Seconds-until-expiry and needs-reauth go up and down: gauges.
+ */
+export function createStatusMetrics(): StatusMetrics {
+  const registry = new Registry();
+  const labelNames = ["mall"] as const;
+  const counters = COUNTERS.map(
+    ([field, name, help]) => [field, new Counter({ name, help, labelNames, registers: [registry] })] as const,
+  );
+  const gauge = (name: string, help: string) => new Gauge({ name, help, labelNames, registers: [registry] });
+  const accessLeft = gauge(
+    "cafe24_doctor_access_token_expires_in_seconds",
+    "Seconds until the access token expires (negative once expired); absent when no token is stored.",
+  );
+  const refreshLeft = gauge(
+    "cafe24_doctor_refresh_token_expires_in_seconds",
+    "Seconds until the refresh token expires (negative once expired); absent when no token is stored.",
+  );
+  const needsReauth = gauge(
+    "cafe24_doctor_mall_needs_reauth",
+    "1 when a person must authorize the app for the mall again (or for the first time), else 0.",
+  );
+  const gauges = [accessLeft, refreshLeft, needsReauth];
+
+  return {
+    contentType: registry.contentType,
+    render(snapshot, now) {
+      // Every write and prom-client's read of the values happen in this one synchronous stretch (metrics()
+      // collects before its first await), so concurrent scrapes cannot mix two snapshots.
+      for (const [field, counter] of counters) {
+        counter.reset();
+        const counts = snapshot.counters[field];
+        const malls = new Set([...snapshot.malls.map((m) => m.mallId), ...Object.keys(counts)]);
+        for (const mall of malls) counter.inc({ mall }, Math.max(0, counts[mall] ?? 0));
+      }
+      for (const g of gauges) g.reset();
+      for (const m of snapshot.malls) {
+        const access = secondsUntil(m.accessTokenExpiresAt, now);
+        const refresh = secondsUntil(m.refreshTokenExpiresAt, now);
+        if (access !== null) accessLeft.set({ mall: m.mallId }, access);
+        if (refresh !== null) refreshLeft.set({ mall: m.mallId }, refresh);
+        needsReauth.set({ mall: m.mallId }, needsPerson(m) ? 1 : 0);
+      }
+      return registry.metrics();
+    },
+  };
+}

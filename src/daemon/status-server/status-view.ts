@@ -1,0 +1,70 @@
+import type { MallWatchState, MallWatchStatus, WatchCounters, WatchSnapshot } from "../watch-status.js";
+
+/** States in which the manager cannot help itself: only a person authorizing the app fixes them. */
+const NEEDS_PERSON: ReadonlySet<MallWatchState> = new Set(["reauth-required", "no-token"]);
+
+export const needsPerson = (mall: Pick<MallWatchStatus, "state">): boolean => NEEDS_PERSON.has(mall.state);
+
+/** Whole seconds left until an instant (negative once past), or null when the instant is unknown. */
+export function secondsUntil(at: number | null, now: number): number | null {
+  return at === null ? null : Math.floor((at - now) / 1000);
+}
+
+export interface MallStatusView extends MallWatchStatus {
+  accessTokenExpiresInSeconds: number | null;
+  refreshTokenExpiresInSeconds: number | null;
+  needsReauth: boolean;
+}
+
+export interface StatusView {
+  instanceId: string;
+  startedAt: number;
+  /** The server's clock when it answered: the page measures its own clock's skew against this. */
+  now: number;
+  malls: MallStatusView[];
+  counters: WatchCounters;
+}
+
+/**
+ * The /status body. Fields are copied by name rather than spread: the snapshot crosses a module boundary
+ * written by someone else, and anything extra a future manager attaches (a token, a store handle) must not
+ * reach an HTTP answer by accident.
+ */
+export function toStatusView(snapshot: WatchSnapshot, now: number): StatusView {
+  return {
+    instanceId: snapshot.instanceId,
+    startedAt: snapshot.startedAt,
+    now,
+    malls: snapshot.malls.map((m) => ({
+      mallId: m.mallId,
+      state: m.state,
+      accessTokenExpiresAt: m.accessTokenExpiresAt,
+      refreshTokenExpiresAt: m.refreshTokenExpiresAt,
+      accessTokenExpiresInSeconds: secondsUntil(m.accessTokenExpiresAt, now),
+      refreshTokenExpiresInSeconds: secondsUntil(m.refreshTokenExpiresAt, now),
+      lastRefreshAt: m.lastRefreshAt,
+      nextRefreshAt: m.nextRefreshAt,
+      consecutiveFailures: m.consecutiveFailures,
+      lastError: m.lastError && { code: m.lastError.code, message: m.lastError.message, at: m.lastError.at },
+      events: m.events.map((e) => ({ at: e.at, kind: e.kind, message: e.message })),
+      lastDiagnosis: m.lastDiagnosis && {
+        at: m.lastDiagnosis.at,
+        status: m.lastDiagnosis.status,
+        exitCode: m.lastDiagnosis.exitCode,
+        rootCause: m.lastDiagnosis.rootCause && {
+          code: m.lastDiagnosis.rootCause.code,
+          title: m.lastDiagnosis.rootCause.title,
+          command: m.lastDiagnosis.rootCause.command,
+        },
+      },
+      reauthCommand: m.reauthCommand,
+      needsReauth: needsPerson(m),
+    })),
+    counters: {
+      refreshes: { ...snapshot.counters.refreshes },
+      refreshFailures: { ...snapshot.counters.refreshFailures },
+      apiCalls: { ...snapshot.counters.apiCalls },
+      rateLimited: { ...snapshot.counters.rateLimited },
+    },
+  };
+}

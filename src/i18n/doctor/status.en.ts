@@ -1,0 +1,43 @@
+/** English messages of the watch manager's status page. Durations and relative times reuse the `time.*` keys. */
+export const statusEn = {
+  "status.title": "cafe24-doctor watch",
+  "status.summary":
+    "{malls} malls · {needPerson} need a person · instance {instanceId} · running since {startedAt}",
+  "status.updated": "Updated {at}",
+  "status.stale": "Cannot reach the watch manager: the values below may be out of date.",
+  "status.noScript": "Values as of {at}. Reload the page for fresh values.",
+  "status.noMalls": "No malls are being watched.",
+  "status.unknown": "unknown",
+  "status.kst": "{at} KST",
+  "status.expired": "expired {duration} ago",
+
+  "status.state.ok": "Healthy",
+  "status.state.refreshing": "Refreshing",
+  "status.state.backoff": "Retrying after a failure",
+  "status.state.reauth-required": "Re-authorization required",
+  "status.state.no-token": "No token stored",
+
+  "status.banner.reauth-required":
+    "This mall needs a person: its refresh token is expired, rotated away or revoked. Authorize the app again:",
+  "status.banner.no-token": "No token is stored for this mall yet. Authorize the app:",
+  "status.banner.noCommand": "Authorize the app again for this mall in the Cafe24 admin.",
+
+  "status.accessToken": "Access token",
+  "status.refreshToken": "Refresh token",
+  "status.lastRefresh": "Last refresh",
+  "status.nextRefresh": "Next refresh",
+  "status.failures": "{n} consecutive failures; last: {code} {message}",
+
+  "status.events": "Recent events",
+  "status.events.none": "No events yet.",
+  "status.event.refreshed": "refreshed",
+  "status.event.refresh-failed": "refresh failed",
+  "status.event.reauth-required": "re-authorization required",
+  "status.event.keep-alive": "keep-alive refresh",
+  "status.event.diagnosis": "diagnosis",
+  "status.event.started": "started",
+  "status.event.alert-sent": "alert sent",
+
+  "status.diagnosis": "Last diagnosis",
+  "status.diagnosis.none": "No diagnosis yet.",
+} as const;

@@ -1,0 +1,8 @@
+import type { Translate } from "../i18n/translate.js";
+
+/** Where the token commands write: stdout for results, stderr for progress and warnings, in the user's language. */
+export interface TokenIo {
+  t: Translate;
+  out: (line: string) => void;
+  err: (line: string) => void;
+}

@@ -1,0 +1,123 @@
+import { spawn } from "node:child_process";
+import { request } from "node:https";
+import { describe, expect, it, onTestFinished } from "vitest";
+import { CLI } from "../helpers/run-cli.js";
+import {
+  approveConsent,
+  authorizeUrlIn,
+  expectCleanOutput,
+  freePort,
+  type TokenProject,
+  tokenProject,
+} from "../token/token-cli-kit.js";
+
+/** Starts `token login` as a child, resolving once it has printed the authorize URL (its listener is up then). */
+function startLogin(p: TokenProject, args: string[] = []) {
+  const child = spawn(process.execPath, [CLI, "token", "login", "--no-browser", "--timeout", "30", ...args], {
+    env: { ...process.env, ...p.env },
+    cwd: p.dir,
+  });
+  onTestFinished(() => {
+    if (child.exitCode === null) child.kill("SIGKILL");
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stderr.on("data", (d) => {
+    stderr += d;
+  });
+  const url = new Promise<string>((resolve, reject) => {
+    child.stdout.on("data", (d) => {
+      stdout += d;
+      if (/\/oauth\/authorize\?.*\n/.test(stdout)) resolve(authorizeUrlIn(stdout));
+    });
+    child.once("close", () => reject(new Error(`exited before printing the URL: ${stderr}`)));
+  });
+  const exited = new Promise<number | null>((resolve) => child.once("close", (code) => resolve(code)));
+  return { child, url, exited, output: () => ({ stdout, stderr }) };
+}
+
+/** GET over https to a self-signed listener, as a browser does after the user accepts the warning. */
+function insecureGet(url: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    request(url, { rejectUnauthorized: false }, (res) => {
+      let body = "";
+      res.on("data", (d) => {
+        body += d;
+      });
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+    })
+      .on("error", reject)
+      .end();
+  });
+}
+
+describe("cafe24-doctor token login", () => {
+  it("catches the real redirect on a local http listener, answers the browser, stores and verifies the token", async () => {
+    const port = await freePort();
+    const p = await tokenProject({ redirectUri: `http://127.0.0.1:${port}/callback` });
+    const login = startLogin(p);
+    const location = await approveConsent(await login.url);
+    expect(location.startsWith(`http://127.0.0.1:${port}/callback?`)).toBe(true);
+    const page = await fetch(location);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain("you can close this tab");
+    expect(html).toContain("닫아도 됩니다");
+    expect(await login.exited).toBe(0);
+    const { stdout, stderr } = login.output();
+    expect(stdout).toContain("Authorized mall tokenmall");
+    expect(stdout).toContain("accepted");
+    expect(stderr).toContain(`Waiting for the redirect to http://127.0.0.1:${port}/callback`);
+    expect(p.emu.control.stats().grants.authorization_code).toBe(1);
+    const status = await p.cli(["token", "status", "--verify"]);
+    expect(status.code, status.stdout).toBe(0);
+    expectCleanOutput({ code: 0, stdout, stderr }, p.secrets());
+  });
+
+  it("serves an https redirect URI with a generated self-signed certificate and warns about it", async () => {
+    const port = await freePort();
+    const p = await tokenProject({ redirectUri: `https://localhost:${port}/oauth/back` });
+    const login = startLogin(p);
+    const location = await approveConsent(await login.url);
+    const page = await insecureGet(location.replace("localhost", "127.0.0.1"));
+    expect(page.status).toBe(200);
+    expect(page.body).toContain("you can close this tab");
+    expect(await login.exited).toBe(0);
+    expect(login.output().stderr).toContain("certificate warning");
+    expect(await p.readToken()).toBeDefined();
+  });
+
+  it("ignores stray requests (favicon) and refuses a redirect with another state: exit 2, failure page", async () => {
+    const port = await freePort();
+    const p = await tokenProject({ redirectUri: `http://127.0.0.1:${port}/callback` });
+    const login = startLogin(p);
+    const location = new URL(await approveConsent(await login.url));
+    expect((await fetch(`http://127.0.0.1:${port}/favicon.ico`)).status).toBe(404);
+    location.searchParams.set("state", "someone-else");
+    const page = await fetch(location);
+    expect(await page.text()).toContain("see the terminal");
+    expect(await login.exited).toBe(2);
+    expect(login.output().stderr).toContain("state does not match");
+    expect(p.emu.control.stats().grants.authorization_code).toBe(0);
+  });
+
+  it("reads the pasted redirected URL when the redirect URI is not on this machine", async () => {
+    const p = await tokenProject({ redirectUri: "https://myapp.example.com/oauth/callback" });
+    const login = startLogin(p);
+    const location = await approveConsent(await login.url);
+    expect(location.startsWith("https://myapp.example.com/oauth/callback?code=")).toBe(true);
+    login.child.stdin.end(`${location}\n`);
+    expect(await login.exited).toBe(0);
+    expect(login.output().stderr).toContain("paste the whole address");
+    expect(await p.readToken()).toBeDefined();
+  });
+
+  it("gives up after --timeout with exit 2 and the command to retry", async () => {
+    const port = await freePort();
+    const p = await tokenProject({ redirectUri: `http://127.0.0.1:${port}/callback` });
+    const result = await p.cli(["token", "login", "--no-browser", "--timeout", "1"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("No authorization arrived within 1 s");
+    expect(result.stderr).toContain("cafe24-doctor token login");
+  });
+});

@@ -1,0 +1,67 @@
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { toTokenSet } from "../../src/auth/cafe24-token-response.js";
+import { tokenId } from "../../src/emulator/state/tokens.js";
+import { FileTokenStore } from "../../src/store/file-token-store.js";
+import { doctorEnv } from "../doctor/scenarios/scenario-kit.js";
+import { launch } from "../helpers/emulator.js";
+import { CLI, runNode, startCli } from "../helpers/run-cli.js";
+
+/** A project whose stored access token is `dueInMs` from expiry (2-hour tokens; watch refreshes under 10 min). */
+async function project(dueInMs: number) {
+  const emu = await launch({ clock: { frozen: false, start: Date.now() } });
+  const mall = emu.malls[0];
+  if (!mall?.clientSecret) throw new Error("demo mall expected");
+  const dir = await mkdtemp(join(tmpdir(), "c24-watch-"));
+  const tokenFile = join(dir, "oauth_token.json");
+  const store = new FileTokenStore({ path: tokenFile });
+  const token = toTokenSet(emu.control.issueTokens(mall.mallId), mall.mallId);
+  const now = Date.now();
+  const aged = { ...token, issuedAt: now + dueInMs - 2 * 3_600_000, accessTokenExpiresAt: now + dueInMs };
+  await store.compareAndSet(mall.mallId, undefined, aged);
+  const env = { ...doctorEnv(emu, { ...mall, clientSecret: mall.clientSecret }, tokenFile), NO_COLOR: "1" };
+  return { emu, mall, dir, store, env };
+}
+
+describe("cafe24-doctor watch", () => {
+  it("--once refreshes a mall whose access token is due and exits 0", async () => {
+    const p = await project(5 * 60_000);
+    const result = await runNode(CLI, ["watch", "--once", "--lang", "en"], { env: p.env, cwd: p.dir });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain("Refreshed 1");
+    const stats = p.emu.control.stats();
+    expect(stats.grants.refresh_token).toBe(1);
+    expect(tokenId((await p.store.get(p.mall.mallId))?.token.refreshToken ?? "")).toBe(
+      stats.currentRefreshTokenId,
+    );
+  });
+
+  it("--once exits 2 and names the mall when it needs re-authorization", async () => {
+    const p = await project(5 * 60_000);
+    p.emu.control.revokeAll(p.mall.mallId);
+    const result = await runNode(CLI, ["watch", "--once", "--lang", "en"], { env: p.env, cwd: p.dir });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toContain(`re-authorization needed: ${p.mall.mallId}`);
+  });
+
+  it("serves /healthz and /status while running and stops cleanly on SIGTERM", async () => {
+    const p = await project(2 * 3_600_000);
+    const run = startCli(["watch", "--status-port", "0", "--lang", "en"], { ...p.env });
+    try {
+      const started = await run.firstLine;
+      const url = /Status page: (http:\/\/127\.0\.0\.1:\d+)/.exec(started)?.[1];
+      expect(url, started).toBeDefined();
+      const health = await fetch(`${url}/healthz`);
+      expect(health.status).toBe(200);
+      const status = (await (await fetch(`${url}/status`)).json()) as {
+        malls: { mallId: string; state: string }[];
+      };
+      expect(status.malls.map((m) => [m.mallId, m.state])).toEqual([[p.mall.mallId, "ok"]]);
+    } finally {
+      run.child.kill("SIGTERM");
+    }
+    expect(await run.exited).toBe(0);
+  });
+});
