@@ -1,6 +1,4 @@
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { createAdaptorServer } from "@hono/node-server";
+import { serveFetch } from "../util/serve-loopback.js";
 import type { EmulatorControl } from "./control/emulator-control.js";
 import { createEmulator, type Emulator, type EmulatorMall, type EmulatorRuntime } from "./emulator.js";
 import type { EmulatorEnv } from "./http/env.js";
@@ -31,21 +29,11 @@ export async function startEmulator(
 ): Promise<RunningEmulator> {
   const { port = 0, host = "127.0.0.1", ...emulatorOptions } = options;
   const emulator = createEmulator(emulatorOptions, runtime);
-  const server = createAdaptorServer({
-    fetch: (request, env) => emulator.handle(request, env as EmulatorEnv["Bindings"]),
-  }) as Server;
-  // Keep-alive sockets would keep close() waiting; benchmarks and tests open many.
-  server.keepAliveTimeout = 5_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, host, () => {
-      server.off("error", reject);
-      resolve();
-    });
-  });
-  const address = server.address() as AddressInfo;
-  const hostPart = address.family === "IPv6" ? `[${address.address}]` : address.address;
-  const url = `http://${hostPart}:${address.port}`;
+  const { url, close } = await serveFetch(
+    (request, env) => emulator.handle(request, env as EmulatorEnv["Bindings"]),
+    host,
+    port,
+  );
   return {
     url,
     baseUrlTemplate: `${url}/malls/{mall_id}`,
@@ -54,10 +42,6 @@ export async function startEmulator(
     },
     control: emulator.control,
     emulator,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+    close,
   };
 }

@@ -1,8 +1,6 @@
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { createAdaptorServer } from "@hono/node-server";
 import { DoctorError, ERROR_CODES } from "../../errors/doctor-error.js";
 import type { Lang } from "../../i18n/translate.js";
+import { type ListeningServer, serveFetch } from "../../util/serve-loopback.js";
 import type { WatchStatusSource } from "../watch-status.js";
 import { createStatusApp } from "./create-status-app.js";
 import { isLoopbackHost } from "./is-loopback-host.js";
@@ -22,11 +20,7 @@ export interface StartStatusServerOptions {
   now?: () => number;
 }
 
-export interface RunningStatusServer {
-  /** Origin, e.g. http://127.0.0.1:54321. */
-  url: string;
-  close(): Promise<void>;
-}
+export type RunningStatusServer = ListeningServer;
 
 /** Starts the watch manager's status server on a real socket. */
 export async function startStatusServer(options: StartStatusServerOptions): Promise<RunningStatusServer> {
@@ -41,24 +35,5 @@ export async function startStatusServer(options: StartStatusServerOptions): Prom
       `Refusing to serve the status page on ${host} without a bearer token: it would show every mall's token state to anyone who can reach this machine. Bind 127.0.0.1, or set a bearer token (and put TLS in front).`,
     );
   const app = createStatusApp({ source, lang, bearerToken, now });
-  const server = createAdaptorServer({ fetch: app.fetch }) as Server;
-  // The page polls every 5 s; without a short keep-alive, close() would wait on its idle socket.
-  server.keepAliveTimeout = 5_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, host, () => {
-      server.off("error", reject);
-      resolve();
-    });
-  });
-  const address = server.address() as AddressInfo;
-  const hostPart = address.family === "IPv6" ? `[${address.address}]` : address.address;
-  return {
-    url: `http://${hostPart}:${address.port}`,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
-  };
+  return serveFetch(app.fetch, host, port);
 }
