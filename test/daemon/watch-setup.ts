@@ -41,7 +41,7 @@ export const tokenRequests = (running: RunningEmulator, mallId: string): number 
   running.control.stats(mallId).routes["POST /api/v2/oauth/token"] ?? 0;
 
 /** Polls until `condition` holds; bounded by a number of polls, never by a wall-clock assertion. */
-export async function waitFor(condition: () => boolean, what: string, maxPolls = 3000): Promise<void> {
+export async function waitFor(condition: () => boolean, what: string, maxPolls = 15_000): Promise<void> {
   for (let i = 0; i < maxPolls; i++) {
     if (condition()) return;
     await new Promise((resolve) => setTimeout(resolve, 2));
