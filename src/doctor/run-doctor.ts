@@ -55,7 +55,7 @@ export async function runDoctor(options: DoctorRunOptions): Promise<DoctorRun> {
   const fetchFn = http.wrap(options.fetch ?? ((input, init) => fetch(input, init)), now);
   const store = new FileTokenStore({ path: config.tokenFile });
   const budget = options.budget ?? DEFAULT_API_BUDGET;
-  const api = config.mallId ? createApi(config, config.mallId, store, fetchFn, budget) : undefined;
+  const api = config.mallId ? createDoctorApi(config, config.mallId, store, fetchFn, budget) : undefined;
   const ctx: DoctorContext = {
     config,
     mode: options.kind === "check" ? "full" : "quick",
@@ -85,7 +85,8 @@ export async function runDoctor(options: DoctorRunOptions): Promise<DoctorRun> {
   };
 }
 
-function createApi(
+/** The doctor's read-only, budgeted window on the Admin API; undefined when the mall id or base URL is unusable. */
+export function createDoctorApi(
   config: DoctorConfig,
   mallId: string,
   store: FileTokenStore,

@@ -11,14 +11,12 @@ import { networkCheck } from "../../../src/doctor/checks/network.js";
 import { tokenLifetimesCheck } from "../../../src/doctor/checks/token-lifetimes.js";
 import { tokenStoreCheck } from "../../../src/doctor/checks/token-store.js";
 import type { CheckDefinition, DoctorContext, LookupHost } from "../../../src/doctor/context.js";
-import { DoctorApi } from "../../../src/doctor/doctor-api.js";
+import { DEFAULT_API_BUDGET } from "../../../src/doctor/doctor-api.js";
 import { HttpLog } from "../../../src/doctor/http-log.js";
-import { StoredTokenProvider } from "../../../src/doctor/stored-token-provider.js";
+import { createDoctorApi } from "../../../src/doctor/run-doctor.js";
 import type { CheckId, CheckOutcome, CheckResult } from "../../../src/doctor/types.js";
 import type { RunningEmulator, StartEmulatorOptions } from "../../../src/emulator/server.js";
-import { Cafe24Client } from "../../../src/http/cafe24-client.js";
 import { FileTokenStore } from "../../../src/store/file-token-store.js";
-import type { FetchLike } from "../../../src/util/runtime.js";
 import { launch, secretOf } from "../../helpers/emulator.js";
 import { tempDir } from "../../helpers/token-files.js";
 import { testConfig } from "./context-b-helper.js";
@@ -106,38 +104,15 @@ function doctorContext(
     mode: "full",
     now,
     signal: AbortSignal.timeout(15_000),
-    api: config.mallId ? doctorApi(config, config.mallId, store, fetchFn, now) : undefined,
+    api: config.mallId
+      ? createDoctorApi(config, config.mallId, store, fetchFn, DEFAULT_API_BUDGET)
+      : undefined,
     fetch: fetchFn,
     httpLog,
     store,
     lookup: options.lookup ?? (async () => ({ address: "127.0.0.1", family: 4 })),
     isTrackedByGit: options.isTrackedByGit ?? (async () => false),
   };
-}
-
-/** As the runner builds it; undefined when the mall id or base URL cannot make a client. */
-function doctorApi(
-  config: DoctorConfig,
-  mallId: string,
-  store: FileTokenStore,
-  fetchFn: FetchLike,
-  now: () => number,
-): DoctorApi | undefined {
-  try {
-    const client = new Cafe24Client({
-      mallId,
-      tokens: new StoredTokenProvider(store, mallId, config.legacyAccessToken),
-      ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}),
-      allowInsecureLoopback: config.allowInsecureLoopback,
-      fetch: fetchFn,
-      now,
-      timeoutMs: 5_000,
-      retry: { maxRetries: 0, maxRateLimitWaits: 0, refreshOn401: false },
-    });
-    return new DoctorApi(client);
-  } catch {
-    return undefined;
-  }
 }
 
 /**
