@@ -1,15 +1,23 @@
 import { EventEmitter } from "node:events";
 import { DoctorError, ERROR_CODES } from "../errors/doctor-error.js";
 import type { AccessTokenProvider } from "../http/access-token-provider.js";
+import { defaultRescueDirectories, writeRescueCopy } from "../store/token-rescue.js";
 import type { StoredToken, TokenStore } from "../store/token-store.js";
-import { type Logger, type Now, silentLogger } from "../util/runtime.js";
+import { critical } from "../util/critical-work.js";
+import { type Logger, type Now, type Sleep, silentLogger, unrefSleep } from "../util/runtime.js";
+import { untilAborted } from "../util/until-aborted.js";
 import type { OAuthClientConfig } from "./oauth-client-config.js";
 import { accessRefreshDueAt } from "./refresh-due-at.js";
 import { refreshToken } from "./refresh-token.js";
 import type { TokenSet } from "./token-set.js";
+import { tokenNotSaved, type UnsavedToken } from "./unsaved-token.js";
 
 /** google-auth-library's figure: refresh five minutes before the access token expires. */
 export const DEFAULT_REFRESH_BEFORE_MS = 5 * 60 * 1000;
+/** One refresh POST, however many callers wait on it; long, since giving up may cost the rotated token. */
+export const DEFAULT_REFRESH_TIMEOUT_MS = 60_000;
+/** Saves of a token the store refused are retried this often (1 s doubling to 60 s: about 8 minutes). */
+export const DEFAULT_SAVE_RETRIES = 10;
 
 export interface TokenManagerOptions {
   store: TokenStore;
@@ -21,6 +29,15 @@ export interface TokenManagerOptions {
   logger?: Logger;
   /** The refresh call itself; defaults to Cafe24's refresh_token grant. Injected by tests and benchmarks. */
   refresh?: (refreshToken: string, signal?: AbortSignal) => Promise<TokenSet>;
+  /**
+   * Bounds one refresh (the POST to Cafe24). No caller's signal ever cancels a refresh: once Cafe24 has rotated
+   * the refresh token, the answer in flight holds the only live one. @default 60000
+   */
+  refreshTimeoutMs?: number;
+  /** Attempts to save a refreshed token the store refused, before only flush() tries again. @default 10 */
+  saveRetries?: number;
+  /** Waits between those attempts. @default a timer that does not keep the process alive */
+  sleep?: Sleep;
 }
 
 export interface TokenLife {
@@ -48,8 +65,18 @@ export interface TokenManagerEvents {
       reason: RefreshReason;
     },
   ];
-  "refresh-failed": [{ mallId: string; code: string; message: string; reason: RefreshReason }];
+  /**
+   * A refresh failed, or succeeded but the store refused the new token (`code` TOKEN_STORE_IO and the like;
+   * the token is then kept in memory and served, saves are retried, and `rescuedTo` names the rescue copy).
+   */
+  "refresh-failed": [
+    { mallId: string; code: string; message: string; reason: RefreshReason; rescuedTo?: string | undefined },
+  ];
   "reauth-required": [{ mallId: string; message: string }];
+  /** A refreshed token the store had refused is saved at last. */
+  saved: [{ mallId: string; attempts: number }];
+  /** A newer token left outside the store by an interrupted write (`from`) was adopted instead of lost. */
+  recovered: [{ mallId: string; from: string }];
 }
 
 /** Why a refresh is attempted; decides whether one is still needed once the lock is held. */
@@ -60,23 +87,36 @@ export type RefreshReason = "expiring" | "rejected" | "keep-alive" | "forced";
  * knows Cafe24's rotation: every refresh kills the old refresh token, so refreshes must be single-flight in
  * this process and serialised across processes — lock → re-read → refresh only if still needed →
  * compare-and-set → unlock — and an `invalid_grant` is only final after checking whether another process won.
+ *
+ * Between Cafe24's answer and the durable write nothing may drop the new token: the refresh runs detached from
+ * every caller (a caller's signal only stops that caller's wait), and a token the store refuses is kept in
+ * memory, served, rescued to a file and saved again with backoff.
  */
 export class TokenManager extends EventEmitter<TokenManagerEvents> implements AccessTokenProvider {
   readonly mallId: string;
   private readonly store: TokenStore;
   private readonly refreshBeforeMs: number;
+  private readonly refreshTimeoutMs: number;
+  private readonly saveRetries: number;
   private readonly now: Now;
+  private readonly sleep: Sleep;
   private readonly logger: Logger;
   private readonly refreshCall: (refreshToken: string, signal?: AbortSignal) => Promise<TokenSet>;
   /** octokit's pattern: one in-flight refresh per manager, cleared in `finally`. */
   private inFlight: Promise<TokenSet> | undefined;
+  /** A refreshed token the store refused: the only live one until a save succeeds. */
+  private unsaved: UnsavedToken | undefined;
+  private saving: Promise<void> | undefined;
 
   constructor(options: TokenManagerOptions) {
     super();
     this.mallId = options.oauth.mallId;
     this.store = options.store;
     this.refreshBeforeMs = options.refreshBeforeMs ?? DEFAULT_REFRESH_BEFORE_MS;
+    this.refreshTimeoutMs = options.refreshTimeoutMs ?? DEFAULT_REFRESH_TIMEOUT_MS;
+    this.saveRetries = options.saveRetries ?? DEFAULT_SAVE_RETRIES;
     this.now = options.now ?? Date.now;
+    this.sleep = options.sleep ?? unrefSleep;
     this.logger = options.logger ?? silentLogger;
     this.refreshCall =
       options.refresh ?? ((token, signal) => refreshToken(options.oauth, token, signal ? { signal } : {}));
@@ -123,6 +163,41 @@ export class TokenManager extends EventEmitter<TokenManagerEvents> implements Ac
     return true;
   }
 
+  /**
+   * Resolves once every refreshed token is durably in the store; otherwise tries one more save and throws
+   * TOKEN_NOT_SAVED naming the rescue copy and the command that restores it. Call it before a process exits.
+   */
+  async flush(): Promise<void> {
+    await this.inFlight?.catch(() => {});
+    if (!this.unsaved) return;
+    await this.trySave();
+    if (this.unsaved) throw tokenNotSaved(this.mallId, this.store.location, this.unsaved);
+  }
+
+  /** The token as this manager serves it: the store's, or a refreshed one the store has not taken yet. */
+  async current(): Promise<StoredToken | undefined> {
+    const unsaved = this.unsaved;
+    let stored: StoredToken | undefined;
+    try {
+      stored = await this.store.get(this.mallId);
+    } catch (error) {
+      if (unsaved) return { token: unsaved.token, revision: unsaved.basedOn ?? "", receivedAt: null };
+      throw error;
+    }
+    if (!unsaved) return stored;
+    // The store moved on without us (our save went through, or a person authorized again): theirs stands.
+    if (stored?.revision !== unsaved.basedOn) {
+      if (this.unsaved === unsaved) this.unsaved = undefined;
+      return stored;
+    }
+    return { token: unsaved.token, revision: stored?.revision ?? "", receivedAt: null };
+  }
+
+  /** The store error that keeps a refreshed token in memory only, with its rescue copy; undefined when saved. */
+  get unsavedToken(): Readonly<Pick<UnsavedToken, "error" | "rescuedTo" | "attempts">> | undefined {
+    return this.unsaved;
+  }
+
   async status(): Promise<TokenStatus> {
     const { token, receivedAt } = await this.read();
     return {
@@ -146,7 +221,7 @@ export class TokenManager extends EventEmitter<TokenManagerEvents> implements Ac
   }
 
   private async read(): Promise<StoredToken> {
-    const stored = await this.store.get(this.mallId);
+    const stored = await this.current();
     if (!stored) {
       throw new DoctorError(
         ERROR_CODES.tokenNotFound,
@@ -156,30 +231,45 @@ export class TokenManager extends EventEmitter<TokenManagerEvents> implements Ac
     return stored;
   }
 
+  /** Joins (or starts) the detached refresh; the caller's signal ends only the caller's wait. */
   private refresh(reason: RefreshReason, seen: TokenSet, signal: AbortSignal | undefined): Promise<TokenSet> {
     this.inFlight ??= this.store
-      .withLock(this.mallId, () => this.refreshLocked(reason, seen, signal))
+      .withLock(this.mallId, () => this.refreshLocked(reason, seen))
       .finally(() => {
         this.inFlight = undefined;
       });
-    return this.inFlight;
+    return untilAborted(this.inFlight, signal);
   }
 
   /** Runs with the mall's lock held: nobody else can rotate the refresh token meanwhile. */
-  private async refreshLocked(
-    reason: RefreshReason,
-    seen: TokenSet,
-    signal: AbortSignal | undefined,
-  ): Promise<TokenSet> {
+  private async refreshLocked(reason: RefreshReason, seen: TokenSet): Promise<TokenSet> {
+    await this.recover();
     const fresh = await this.read();
     if (this.alreadyDone(reason, seen, fresh.token)) return fresh.token;
 
+    return critical(() => this.refreshAndSave(reason, fresh));
+  }
+
+  /** From the POST to the durable write: critical work, which a process exiting on a signal waits for. */
+  private async refreshAndSave(reason: RefreshReason, fresh: StoredToken): Promise<TokenSet> {
     let next: TokenSet;
+    const timeout = AbortSignal.timeout(this.refreshTimeoutMs);
     try {
-      next = await this.refreshCall(fresh.token.refreshToken, signal);
+      next = await this.refreshCall(fresh.token.refreshToken, timeout).catch((error: unknown) => {
+        if (!timeout.aborted || (error instanceof DoctorError && error.code !== ERROR_CODES.aborted))
+          throw error;
+        throw new DoctorError(
+          ERROR_CODES.timeout,
+          `Cafe24 did not answer the refresh of mall ${this.mallId} within ${this.refreshTimeoutMs} ms (refreshTimeoutMs). The stored token is unchanged and is tried again on the next call (if the request reached Cafe24 before the timeout, Cafe24 may have rotated it).`,
+          { cause: error },
+        );
+      });
     } catch (error) {
       if (error instanceof DoctorError && error.code === ERROR_CODES.reauthRequired) {
-        // A writer outside our lock (an older tool, a copy of the file) may have rotated it: look once more.
+        // A writer outside our lock (an older tool, a copy of the file) may have rotated it, or a crashed
+        // writer left the live token in a temp file: look once more.
+        const recovered = await this.recover();
+        if (recovered && recovered.token.refreshToken !== fresh.token.refreshToken) return recovered.token;
         const again = await this.store.get(this.mallId);
         if (again && again.token.refreshToken !== fresh.token.refreshToken) return again.token;
         this.emit("reauth-required", { mallId: this.mallId, message: error.message });
@@ -194,20 +284,13 @@ export class TokenManager extends EventEmitter<TokenManagerEvents> implements Ac
       throw error;
     }
 
-    const written = await this.store.compareAndSet(this.mallId, fresh.revision, next);
-    if (!written.ok) {
-      // Someone wrote without the lock. Cafe24 just accepted our refresh, so ours is the only live token now.
-      this.logger.warn(
-        { mallId: this.mallId, location: this.store.location },
-        "token store changed under the lock",
-      );
-      const forced = await this.store.compareAndSet(this.mallId, written.current?.revision, next);
-      if (!forced.ok) {
-        throw new DoctorError(
-          ERROR_CODES.tokenStoreIo,
-          `Could not save the refreshed token to ${this.store.location}.`,
-        );
-      }
+    // From here on `next` holds the only live refresh token: it is saved, or kept and rescued, never dropped.
+    try {
+      await this.write(fresh.revision, next);
+      this.unsaved = undefined;
+    } catch (error) {
+      await this.keepUnsaved(next, fresh.revision, error, reason);
+      return next;
     }
     this.logger.info(
       { mallId: this.mallId, reason, accessTokenExpiresAt: next.accessTokenExpiresAt },
@@ -220,6 +303,101 @@ export class TokenManager extends EventEmitter<TokenManagerEvents> implements Ac
       reason,
     });
     return next;
+  }
+
+  private async write(expected: string | undefined, next: TokenSet): Promise<void> {
+    const written = await this.store.compareAndSet(this.mallId, expected, next);
+    if (written.ok) return;
+    // Someone wrote without the lock. Cafe24 just accepted our refresh, so ours is the only live token now.
+    this.logger.warn(
+      { mallId: this.mallId, location: this.store.location },
+      "token store changed under the lock",
+    );
+    const forced = await this.store.compareAndSet(this.mallId, written.current?.revision, next);
+    if (!forced.ok) {
+      throw new DoctorError(
+        ERROR_CODES.tokenStoreIo,
+        `Could not save the refreshed token to ${this.store.location}: it changed twice under the lock.`,
+      );
+    }
+  }
+
+  private async keepUnsaved(
+    token: TokenSet,
+    basedOn: string | undefined,
+    error: unknown,
+    reason: RefreshReason,
+  ): Promise<void> {
+    const cause =
+      error instanceof DoctorError
+        ? error
+        : new DoctorError(ERROR_CODES.tokenStoreIo, String(error).slice(0, 200), { cause: error });
+    const rescuedTo = await (this.store.rescue
+      ? this.store.rescue(token)
+      : writeRescueCopy(token, defaultRescueDirectories(), this.now())
+    ).catch(() => undefined);
+    this.unsaved = { token, basedOn, error: cause, rescuedTo, attempts: 1 };
+    const message = tokenNotSaved(this.mallId, this.store.location, this.unsaved).message;
+    this.logger.error({ mallId: this.mallId, code: cause.code, rescuedTo: rescuedTo ?? null }, message);
+    this.emit("refresh-failed", { mallId: this.mallId, code: cause.code, message, reason, rescuedTo });
+    this.saving ??= this.retrySaves().finally(() => {
+      this.saving = undefined;
+    });
+  }
+
+  /** Bounded: 1 s doubling to 60 s between attempts, `saveRetries` of them; flush() can always try again. */
+  private async retrySaves(): Promise<void> {
+    for (let attempt = 0; attempt < this.saveRetries && this.unsaved; attempt++) {
+      await this.sleep(Math.min(60_000, 1000 * 2 ** attempt));
+      await this.trySave();
+    }
+  }
+
+  private async trySave(): Promise<void> {
+    try {
+      await critical(() => this.saveUnsaved());
+    } catch (error) {
+      this.logger.warn(
+        { mallId: this.mallId, code: error instanceof DoctorError ? error.code : "UNKNOWN" },
+        "saving the refreshed token failed again",
+      );
+    }
+  }
+
+  private saveUnsaved(): Promise<void> {
+    return this.store.withLock(this.mallId, async () => {
+      const unsaved = this.unsaved;
+      if (!unsaved) return;
+      unsaved.attempts += 1;
+      const stored = await this.store.get(this.mallId);
+      if (stored?.revision !== unsaved.basedOn) {
+        // Written after all (the failure came after the rename), or replaced by a new authorization.
+        if (this.unsaved === unsaved) this.unsaved = undefined;
+        return;
+      }
+      await this.write(unsaved.basedOn, unsaved.token);
+      if (this.unsaved === unsaved) this.unsaved = undefined;
+      this.logger.info({ mallId: this.mallId, attempts: unsaved.attempts }, "saved the refreshed token");
+      this.emit("saved", { mallId: this.mallId, attempts: unsaved.attempts });
+    });
+  }
+
+  /** Asks the store for a token an interrupted write left behind (under the lock), and says so. */
+  private async recover(): Promise<StoredToken | undefined> {
+    const found = await this.store.recover?.(this.mallId).catch((error: unknown) => {
+      this.logger.warn(
+        { mallId: this.mallId, code: error instanceof DoctorError ? error.code : "UNKNOWN" },
+        "could not look for an interrupted write",
+      );
+      return undefined;
+    });
+    if (!found) return undefined;
+    this.logger.warn(
+      { mallId: this.mallId, from: found.from },
+      "adopted a newer token left by an interrupted write",
+    );
+    this.emit("recovered", { mallId: this.mallId, from: found.from });
+    return found.stored;
   }
 
   /** Whether, seen under the lock, the refresh is no longer needed (another caller or process did it). */

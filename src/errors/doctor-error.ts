@@ -54,6 +54,10 @@ export const ERROR_CODES = {
   tokenNotFound: "TOKEN_NOT_FOUND",
   tokenFileInvalid: "TOKEN_FILE_INVALID",
   tokenStoreIo: "TOKEN_STORE_IO",
+  /** The token path is a symbolic link (writing through it would hand the token to whoever placed it). */
+  tokenStoreUnsafe: "TOKEN_STORE_UNSAFE",
+  /** A refreshed token the store refused to take; it is in memory and in a rescue file (details name both). */
+  tokenNotSaved: "TOKEN_NOT_SAVED",
   tokenLockTimeout: "TOKEN_LOCK_TIMEOUT",
   invalidOptions: "INVALID_OPTIONS",
   /** cafe24-doctor.config.json or a CAFE24_* variable has invalid values: one detail line per problem. */

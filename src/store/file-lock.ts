@@ -1,7 +1,8 @@
-import { mkdir } from "node:fs/promises";
+import { mkdir, rmdir, stat } from "node:fs/promises";
 import { dirname } from "node:path";
 import lockfile from "proper-lockfile";
 import { DoctorError, ERROR_CODES } from "../errors/doctor-error.js";
+import { type Now, realSleep, type Sleep } from "../util/runtime.js";
 import { KeyedMutex } from "./keyed-mutex.js";
 import { tokenStoreIo } from "./token-file-format.js";
 
@@ -10,7 +11,14 @@ export interface FileLockOptions {
   staleMs: number;
   /** Attempts after the first before giving up with TOKEN_LOCK_TIMEOUT. */
   retries: number;
+  /** @default Date.now */
+  now?: Now;
+  /** Waits between attempts. @default a setTimeout-based sleep */
+  sleep?: Sleep;
 }
+
+/** A holder refreshes the lock's mtime to its own now; this much clock difference is not "the future". */
+const FUTURE_TOLERANCE_MS = 1000;
 
 /** Shared by every store in the process, so two stores on one file queue here instead of on the lock dir. */
 const inProcess = new KeyedMutex();
@@ -54,25 +62,65 @@ export function assertLockIntact(path: string): void {
   );
 }
 
+/**
+ * proper-lockfile's attempts, one at a time (retries: 0), so that between them a lock whose mtime lies in the
+ * future can be judged: proper-lockfile calls a lock stale only when its mtime is older than the stale time, so
+ * a future mtime (a clock set back, a copied directory, a planted lock) would block every writer forever. Such a
+ * lock is taken over once its mtime has stayed unchanged for the stale time by our own clock — a live holder
+ * would have refreshed it meanwhile.
+ */
 async function acquire(path: string, options: FileLockOptions): Promise<() => Promise<void>> {
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? realSleep;
+  const lockPath = lockPathOf(path);
+  let future: { mtimeMs: number; seenAt: number; stale: boolean } | undefined;
   try {
     await mkdir(dirname(path), { recursive: true, mode: 0o700 });
-    const release = await lockfile.lock(path, {
-      realpath: false,
-      lockfilePath: lockPathOf(path),
-      stale: options.staleMs,
-      retries: { retries: options.retries, factor: 1.5, minTimeout: 25, maxTimeout: 500, randomize: true },
-      onCompromised: (error) => lost.set(path, error),
-    });
-    lost.delete(path);
-    return release;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ELOCKED")
-      throw tokenStoreIo(lockPathOf(path), "lock", error);
-    throw new DoctorError(
-      ERROR_CODES.tokenLockTimeout,
-      `Timed out waiting for the token lock ${lockPathOf(path)}: another process holds it. Wait for it to finish; a lock left by a crashed process is taken over after ${options.staleMs} ms.`,
-      { cause: error },
-    );
+    throw tokenStoreIo(lockPath, "lock", error);
   }
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const release = await lockfile.lock(path, {
+        realpath: false,
+        lockfilePath: lockPath,
+        stale: options.staleMs,
+        retries: 0,
+        onCompromised: (error) => lost.set(path, error),
+      });
+      lost.delete(path);
+      return release;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ELOCKED") throw tokenStoreIo(lockPath, "lock", error);
+    }
+    future = await judgeFutureMtime(lockPath, future, options.staleMs, now());
+    if (future?.stale) {
+      // rmdir, not rm -r: proper-lockfile's lock is an empty directory; anything else there is not ours to delete.
+      await rmdir(lockPath).catch(() => {});
+      future = undefined;
+      continue;
+    }
+    if (attempt >= options.retries) {
+      throw new DoctorError(
+        ERROR_CODES.tokenLockTimeout,
+        `Timed out waiting for the token lock ${lockPath}: another process holds it. Wait for it to finish; a lock whose holder stopped refreshing it is taken over ${Math.round(options.staleMs / 1000)} s after its last refresh.`,
+      );
+    }
+    await sleep(Math.min(500, 25 * 1.5 ** attempt) * (1 + Math.random()));
+  }
+}
+
+async function judgeFutureMtime(
+  lockPath: string,
+  seen: { mtimeMs: number; seenAt: number } | undefined,
+  staleMs: number,
+  now: number,
+): Promise<{ mtimeMs: number; seenAt: number; stale: boolean } | undefined> {
+  const mtimeMs = await stat(lockPath).then(
+    (s) => s.mtimeMs,
+    () => undefined,
+  );
+  if (mtimeMs === undefined || mtimeMs <= now + FUTURE_TOLERANCE_MS) return undefined;
+  const seenAt = seen?.mtimeMs === mtimeMs ? seen.seenAt : now;
+  return { mtimeMs, seenAt, stale: now - seenAt >= staleMs };
 }

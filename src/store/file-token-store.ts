@@ -1,22 +1,26 @@
-// Library-backed where mistakes lose tokens: atomic replace (write-file-atomic) and cross-process locking with
-// stale-lock recovery (proper-lockfile). The file format, compare-and-set and in-process queueing are ours.
+// Library-backed where a library does it right: cross-process locking with stale-lock recovery
+// (proper-lockfile). The atomic write is ours (see durable-write.ts for why), as are the file format,
+// compare-and-set, crash recovery and in-process queueing.
 import { randomUUID } from "node:crypto";
-import { readdir, unlink } from "node:fs/promises";
+import { readdir, realpath, unlink } from "node:fs/promises";
 import { basename, dirname, resolve } from "node:path";
 import type { TokenSet } from "../auth/token-set.js";
 import { DoctorError, ERROR_CODES } from "../errors/doctor-error.js";
-import type { Now } from "../util/runtime.js";
+import type { Now, Sleep } from "../util/runtime.js";
 import { writeFileDurably } from "./durable-write.js";
 import { assertLockIntact, type FileLockOptions, withFileLock } from "./file-lock.js";
+import { recoverOrphanedTempFiles } from "./orphaned-temp-files.js";
 import {
   readTokenFile,
   serializeTokenFile,
   type TokenFileContents,
   tokenStoreIo,
 } from "./token-file-format.js";
+import { defaultRescueDirectories, writeRescueCopy } from "./token-rescue.js";
 import {
   assertSameMall,
   type CompareAndSetResult,
+  type RecoveredToken,
   type StoredToken,
   type TokenStore,
 } from "./token-store.js";
@@ -30,8 +34,15 @@ export interface FileTokenStoreOptions {
   lockStaleMs?: number;
   /** Retries (25 ms growing to 500 ms apart, jittered) before TOKEN_LOCK_TIMEOUT. @default 60 (about 40 s) */
   lockRetries?: number;
-  /** Stamps `received_at`. @default Date.now */
+  /**
+   * Follow a symbolic link at the token path (to its target, which is then read, locked and replaced). Off by
+   * default: a link there may have been planted to receive the tokens. @default false
+   */
+  followSymlinks?: boolean;
+  /** Stamps `received_at`, and times a lock whose mtime lies in the future. @default Date.now */
   now?: Now;
+  /** Waits between lock attempts. @default a setTimeout-based sleep */
+  sleep?: Sleep;
 }
 
 const MALL_ID = /^[a-z0-9][a-z0-9-]{0,39}$/i;
@@ -51,6 +62,7 @@ export class FileTokenStore implements TokenStore {
   private readonly perMall: boolean;
   private readonly lock: FileLockOptions;
   private readonly now: Now;
+  private readonly followSymlinks: boolean;
 
   constructor(options: FileTokenStoreOptions = {}) {
     this.template = resolve(options.path ?? DEFAULT_TOKEN_FILE);
@@ -62,8 +74,14 @@ export class FileTokenStore implements TokenStore {
       );
     }
     this.location = this.template;
-    this.lock = { staleMs: options.lockStaleMs ?? 10_000, retries: options.lockRetries ?? 60 };
     this.now = options.now ?? Date.now;
+    this.lock = {
+      staleMs: options.lockStaleMs ?? 10_000,
+      retries: options.lockRetries ?? 60,
+      now: this.now,
+      ...(options.sleep ? { sleep: options.sleep } : {}),
+    };
+    this.followSymlinks = options.followSymlinks ?? false;
   }
 
   /** The file holding `mallId`'s token. */
@@ -81,7 +99,8 @@ export class FileTokenStore implements TokenStore {
 
   /** Everything the file says, including legacy traits and whether it holds a client secret (for checks). */
   async inspect(mallId: string): Promise<TokenFileContents | undefined> {
-    const contents = await readTokenFile(this.pathFor(mallId), mallId);
+    const path = await this.target(mallId);
+    const contents = await this.readFile(path, mallId);
     return contents && belongsTo(contents, mallId) ? contents : undefined;
   }
 
@@ -91,9 +110,9 @@ export class FileTokenStore implements TokenStore {
     next: TokenSet,
   ): Promise<CompareAndSetResult> {
     assertSameMall(mallId, next);
-    const path = this.pathFor(mallId);
+    const path = await this.target(mallId);
     return withFileLock(path, this.lock, async () => {
-      const file = await readTokenFile(path, mallId);
+      const file = await this.readFile(path, mallId);
       const mine = file && belongsTo(file, mallId) ? file : undefined;
       if (mine?.revision !== expectedRevision) return { ok: false, current: mine && toStored(mine) };
       if (file && !mine) {
@@ -110,13 +129,45 @@ export class FileTokenStore implements TokenStore {
   }
 
   async withLock<T>(mallId: string, fn: () => Promise<T>): Promise<T> {
-    return withFileLock(this.pathFor(mallId), this.lock, fn);
+    return withFileLock(await this.target(mallId), this.lock, fn);
+  }
+
+  async recover(mallId: string): Promise<RecoveredToken | undefined> {
+    const path = await this.target(mallId);
+    return withFileLock(path, this.lock, async () => {
+      const current = await this.readFile(path, mallId).catch(() => undefined);
+      assertLockIntact(path);
+      const adopted = await recoverOrphanedTempFiles(path, mallId, current).catch((error: unknown) => {
+        throw tokenStoreIo(path, "recover", error);
+      });
+      return adopted && { stored: toStored(adopted.contents), from: adopted.from };
+    });
+  }
+
+  /** Beside the token file first, where a person looks; elsewhere when that directory takes no more. */
+  async rescue(token: TokenSet): Promise<string | undefined> {
+    return writeRescueCopy(
+      token,
+      [dirname(this.pathFor(token.mallId)), ...defaultRescueDirectories()],
+      this.now(),
+    );
+  }
+
+  /** The file to read and replace: the path itself, or the target of a link there when following is on. */
+  private async target(mallId: string): Promise<string> {
+    const path = this.pathFor(mallId);
+    if (!this.followSymlinks) return path;
+    return realpath(path).catch(() => path);
+  }
+
+  private readFile(path: string, mallId: string): Promise<TokenFileContents | undefined> {
+    return readTokenFile(path, mallId, { followSymlinks: this.followSymlinks });
   }
 
   /** Per-mall files: the mall ids in matching file names. One file: its mall_id (none for a legacy file). */
   async list(): Promise<string[]> {
     if (!this.perMall) {
-      const contents = await readTokenFile(this.template, "");
+      const contents = await this.readFile(this.template, "");
       return contents?.fileMallId ? [contents.fileMallId] : [];
     }
     const [prefix = "", suffix = ""] = basename(this.template).split("{mall_id}");
@@ -139,9 +190,9 @@ export class FileTokenStore implements TokenStore {
 
   /** Removes the mall's file, even a corrupt one; leaves a single file that holds another mall alone. */
   async delete(mallId: string): Promise<void> {
-    const path = this.pathFor(mallId);
+    const path = await this.target(mallId);
     return withFileLock(path, this.lock, async () => {
-      const file = await readTokenFile(path, mallId).catch((error: unknown) => {
+      const file = await this.readFile(path, mallId).catch((error: unknown) => {
         if (error instanceof DoctorError && error.code === ERROR_CODES.tokenFileInvalid) return undefined;
         throw error;
       });

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { constants } from "node:fs";
 import { open } from "node:fs/promises";
 import { z } from "zod";
 import { cafe24Instant, cafe24TokenResponseSchema, tokenSetFrom } from "../auth/cafe24-token-response.js";
@@ -50,15 +51,23 @@ const tokenFileSchema = cafe24TokenResponseSchema.extend({
   _cafe24_doctor: metadataSchema.nullish(),
 });
 
+const READ_NO_FOLLOW = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0);
+
 const TIME_FIELDS = ["expires_at", "refresh_token_expires_at", "issued_at", "token_date"] as const;
 
-/** Reads a token file; undefined when it does not exist. */
-export async function readTokenFile(path: string, mallId: string): Promise<TokenFileContents | undefined> {
+/** Reads a token file; undefined when it does not exist. A symbolic link is refused unless `followSymlinks`. */
+export async function readTokenFile(
+  path: string,
+  mallId: string,
+  options: { followSymlinks?: boolean } = {},
+): Promise<TokenFileContents | undefined> {
   let handle: Awaited<ReturnType<typeof open>>;
   try {
-    handle = await open(path, "r");
+    handle = await open(path, options.followSymlinks ? constants.O_RDONLY : READ_NO_FOLLOW);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return undefined;
+    if (code === "ELOOP") throw symlinkRefused(path);
     throw tokenStoreIo(path, "read", error);
   }
   let bytes: Buffer;
@@ -186,5 +195,13 @@ export function tokenStoreIo(path: string, action: string, cause: unknown): Doct
     ERROR_CODES.tokenStoreIo,
     `Could not ${action} the token file ${path} (${code}). Check that the path exists and is readable and writable by this user.`,
     { cause },
+  );
+}
+
+export function symlinkRefused(path: string): DoctorError {
+  return new DoctorError(
+    ERROR_CODES.tokenStoreUnsafe,
+    `The token file ${path} is a symbolic link; cafe24-doctor does not read or write tokens through links, since whoever placed it would receive them. Replace the link with the file itself, or opt in to following it (FileTokenStore followSymlinks, config "tokenStore.followSymlinks": true) if you put it there.`,
+    { details: [path] },
   );
 }

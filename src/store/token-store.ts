@@ -38,6 +38,24 @@ export interface TokenStore {
   list(): Promise<string[]>;
   /** Removes the mall's token (after revocation). */
   delete(mallId: string): Promise<void>;
+  /**
+   * Call holding the mall's lock. Adopts a newer token that an interrupted write left outside the store (the
+   * file store: a complete temp file of a writer killed before its rename) and returns it; undefined when
+   * there is none. Stores whose writes cannot be interrupted halfway need not implement it.
+   */
+  recover?(mallId: string): Promise<RecoveredToken | undefined>;
+  /**
+   * Writes a rescue copy of a token this store refused to take (disk full, store unreachable) somewhere a
+   * person can restore it from (`cafe24-doctor token restore FILE`); returns where, or undefined. Stores
+   * without it get a copy in the user's state directory.
+   */
+  rescue?(token: TokenSet): Promise<string | undefined>;
+}
+
+/** A token adopted by `recover`, and where it was found (for the message that says so). */
+export interface RecoveredToken {
+  stored: StoredToken;
+  from: string;
 }
 
 /** A store keeps each mall's token under that mall's id; writing it under another id is a caller bug. */

@@ -17,8 +17,13 @@ export interface Logger {
 export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 
 /** setTimeout as a promise that rejects with CAFE24_ABORTED when the signal fires. */
-export const realSleep: Sleep = (ms, signal) =>
-  new Promise<void>((resolve, reject) => {
+export const realSleep: Sleep = (ms, signal) => timerSleep(ms, signal, false);
+
+/** realSleep whose timer does not keep the process alive: for background retries a CLI must not wait out. */
+export const unrefSleep: Sleep = (ms, signal) => timerSleep(ms, signal, true);
+
+function timerSleep(ms: number, signal: AbortSignal | undefined, unref: boolean): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
     if (signal?.aborted) {
       reject(abortError(signal));
       return;
@@ -34,8 +39,10 @@ export const realSleep: Sleep = (ms, signal) =>
       },
       Math.max(0, ms),
     );
+    if (unref) timer.unref();
     signal?.addEventListener("abort", onAbort, { once: true });
   });
+}
 
 export function abortError(signal: AbortSignal | undefined): DoctorError {
   return new DoctorError(ERROR_CODES.aborted, "The operation was aborted.", { cause: signal?.reason });

@@ -22,7 +22,7 @@ async function killRepeatedly(dir: string): Promise<number> {
 
     const contents = parseTokenFile(await readFile(path), { path, mallId: "myshop" });
     expect(STATES).toContainEqual(contents.token);
-    orphansSeen += (await readdir(dir)).filter((name) => /^oauth_token\.json\.\d+$/.test(name)).length;
+    orphansSeen += (await readdir(dir)).filter((name) => /^oauth_token\.json\.tmp-[0-9a-f]{24}$/.test(name)).length;
     // The dead writer's lock would hold the next one off for the stale time; lock takeover is tested elsewhere.
     await rm(`${path}.lock`, { recursive: true, force: true });
   }
@@ -38,7 +38,11 @@ describe("FileTokenStore — crash safety", () => {
 
     const dir = dirs[0] as string;
     const store = new FileTokenStore({ path: join(dir, "oauth_token.json") });
+    // What the kills left behind is either adopted (a whole newer token) or removed, never left to pile up.
+    await store.recover("myshop");
+    expect(await readdir(dir)).toEqual(["oauth_token.json"]);
     const current = await store.get("myshop");
+    expect(STATES).toContainEqual(current?.token);
     expect((await store.compareAndSet("myshop", current?.revision, sampleToken(3))).ok).toBe(true);
     expect(await readdir(dir)).toEqual(["oauth_token.json"]);
   }, 60_000);
