@@ -19,4 +19,10 @@ export interface OAuthClientConfig {
   fetch?: FetchLike;
   /** Per-request timeout in ms, covering the answer's body too. @default 30000 */
   timeoutMs?: number;
+  /**
+   * Largest answer body read, in bytes; a bigger one is cancelled unread and fails with CAFE24_BAD_RESPONSE.
+   * Token answers are under 1 KiB, so the default only stops a body without end from filling memory.
+   * @default 65536 (64 KiB)
+   */
+  maxResponseBytes?: number;
 }

@@ -70,7 +70,15 @@ export interface TokenManagerEvents {
    * the token is then kept in memory and served, saves are retried, and `rescuedTo` names the rescue copy).
    */
   "refresh-failed": [
-    { mallId: string; code: string; message: string; reason: RefreshReason; rescuedTo?: string | undefined },
+    {
+      mallId: string;
+      code: string;
+      message: string;
+      reason: RefreshReason;
+      /** "refresh": Cafe24 or the network failed it; "save": it succeeded but the store refused the token. */
+      stage: "refresh" | "save";
+      rescuedTo?: string | undefined;
+    },
   ];
   "reauth-required": [{ mallId: string; message: string }];
   /** A refreshed token the store had refused is saved at last. */
@@ -279,6 +287,7 @@ export class TokenManager extends EventEmitter<TokenManagerEvents> implements Ac
           code: error instanceof DoctorError ? error.code : "UNKNOWN",
           message: error instanceof Error ? error.message : String(error),
           reason,
+          stage: "refresh",
         });
       }
       throw error;
@@ -339,7 +348,14 @@ export class TokenManager extends EventEmitter<TokenManagerEvents> implements Ac
     this.unsaved = { token, basedOn, error: cause, rescuedTo, attempts: 1 };
     const message = tokenNotSaved(this.mallId, this.store.location, this.unsaved).message;
     this.logger.error({ mallId: this.mallId, code: cause.code, rescuedTo: rescuedTo ?? null }, message);
-    this.emit("refresh-failed", { mallId: this.mallId, code: cause.code, message, reason, rescuedTo });
+    this.emit("refresh-failed", {
+      mallId: this.mallId,
+      code: cause.code,
+      message,
+      reason,
+      stage: "save",
+      rescuedTo,
+    });
     this.saving ??= this.retrySaves().finally(() => {
       this.saving = undefined;
     });

@@ -14,13 +14,18 @@ export interface UnsavedToken {
 }
 
 /** TOKEN_NOT_SAVED: what was lost where, and the exact way back — restore the rescue copy, or authorize again. */
-export function tokenNotSaved(mallId: string, location: string, unsaved: UnsavedToken): DoctorError {
+export function tokenNotSaved(
+  mallId: string,
+  location: string,
+  unsaved: Pick<UnsavedToken, "error" | "rescuedTo">,
+  kept: "kept in memory" | "not kept" = "kept in memory",
+): DoctorError {
   const restore = unsaved.rescuedTo
     ? `A rescue copy is at ${unsaved.rescuedTo}: once the store is writable, run \`cafe24-doctor token restore ${unsaved.rescuedTo}\`.`
     : "No rescue copy could be written anywhere; keep this process running until the store is writable, or authorize again (cafe24-doctor token login).";
   return new DoctorError(
     ERROR_CODES.tokenNotSaved,
-    `Mall ${mallId}'s refreshed token could not be saved to ${location} (${unsaved.error.message}). It is kept in memory and served; saving is retried. ${restore}`,
+    `Mall ${mallId}'s new token could not be saved to ${location} (${unsaved.error.message}).${kept === "kept in memory" ? " It is kept in memory and served; saving is retried." : ""} ${restore}`,
     {
       cause: unsaved.error,
       details: [

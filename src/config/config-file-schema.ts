@@ -73,6 +73,12 @@ const tokenStoreSchema = z.strictObject({
   path: z
     .string(expected('the token file path, e.g. "./oauth_token.json"'))
     .min(1, { error: 'must not be empty — e.g. "./oauth_token.json"' }),
+  followSymlinks: z
+    .boolean(expected("true to follow a symbolic link at the path (only one you made), or false"))
+    .default(false)
+    .describe(
+      "Read and write through a symbolic link at the token path; off, a link there is refused. / 토큰 경로의 심볼릭 링크를 따라 읽고 씀 (끄면 링크를 거부)",
+    ),
 });
 
 /**

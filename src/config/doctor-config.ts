@@ -53,6 +53,8 @@ export interface DoctorConfig {
   /** True when baseUrl is plain http on loopback (the emulator), which the user chose explicitly. */
   allowInsecureLoopback: boolean;
   tokenFile: string;
+  /** Follow a symbolic link at the token path (tokenStore.followSymlinks); off by default. */
+  tokenFollowSymlinks: boolean;
   /** The old toolkit's CAFE24_ACCESS_TOKEN: a copy that goes stale at the first refresh. */
   legacyAccessToken: string | undefined;
   services: ServiceProbe[];

@@ -113,6 +113,7 @@ export async function loadDoctorConfig(options: LoadDoctorConfigOptions): Promis
     baseUrl,
     allowInsecureLoopback: baseUrl !== undefined && isInsecureLoopback(baseUrl),
     tokenFile: withDefault("tokenFile", tokenFile, resolve(cwd, DEFAULT_TOKEN_FILE)),
+    tokenFollowSymlinks: file.tokenStore?.followSymlinks ?? false,
     legacyAccessToken: pick("legacyAccessToken", vars.legacyAccessToken?.value, undefined),
     services: pick("services", undefined, written("services", file.services)?.map(toProbe)) ?? [],
     localServers:

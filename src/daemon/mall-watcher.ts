@@ -88,6 +88,28 @@ export class MallWatcher {
       logger: s.logger,
     });
     this.tokens.on("refreshed", (event) => this.refreshed(event.reason));
+    // Refreshed, but the store refused the token: the manager serves and re-saves it; a person should know.
+    this.tokens.on("refresh-failed", (event) => {
+      if (event.stage !== "save") return;
+      this.history.failed(this.s.now(), event.code, event.message);
+      this.history.record(this.s.now(), "refresh-failed", event.message);
+    });
+    this.tokens.on("saved", () => {
+      this.history.clearFailures();
+      this.history.record(this.s.now(), "refreshed", "The refreshed token is saved at last.");
+    });
+    this.tokens.on("recovered", (event) =>
+      this.history.record(
+        this.s.now(),
+        "refreshed",
+        `Adopted the newer token an interrupted write left in ${event.from}.`,
+      ),
+    );
+  }
+
+  /** Resolves once a refreshed token the store refused is saved; throws TOKEN_NOT_SAVED otherwise. */
+  flush(): Promise<void> {
+    return this.tokens.flush();
   }
 
   get busy(): boolean {
@@ -193,8 +215,9 @@ export class MallWatcher {
     try {
       if (due.action === "refresh") await this.tokens.getAccessToken();
       else await this.tokens.keepAlive(keepAliveWindow(this.schedule));
-      // Refreshed, or found that another process already had: either way the mall is fine.
-      this.recovered();
+      // Refreshed, or found that another process already had: either way the mall is fine — unless the
+      // store refused the new token, which stays reported until it is saved.
+      if (!this.tokens.unsavedToken) this.recovered();
     } catch (error) {
       await this.failed(error);
     }
@@ -206,7 +229,8 @@ export class MallWatcher {
   private async read(): Promise<void> {
     let stored: Awaited<ReturnType<TokenStore["get"]>>;
     try {
-      stored = await this.s.store.get(this.mallId);
+      // Through the manager: a refreshed token the store refused is the live one, not the store's.
+      stored = await this.tokens.current();
     } catch (error) {
       await this.failed(error);
       return;

@@ -1,5 +1,6 @@
 import { EventEmitter } from "node:events";
 import { hostname } from "node:os";
+import { DoctorError } from "../errors/doctor-error.js";
 import {
   type Logger,
   type Now,
@@ -8,6 +9,7 @@ import {
   type Sleep,
   silentLogger,
 } from "../util/runtime.js";
+import { scrubbingLogger } from "../util/scrubbing-logger.js";
 import { ALERT_DEFAULTS, Alerter } from "./alerts.js";
 import { forEachLimited } from "./for-each-limited.js";
 import { MallWatcher, type RefreshedInfo } from "./mall-watcher.js";
@@ -62,7 +64,7 @@ export class WatchManager extends EventEmitter<WatchManagerEvents> implements Wa
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? realSleep;
     this.random = options.random ?? Math.random;
-    this.logger = options.logger ?? silentLogger;
+    this.logger = options.logger ? scrubbingLogger(options.logger) : silentLogger;
     this.instanceId = options.instanceId ?? `${hostname()}:${process.pid}`;
     this.startedAt = this.now();
     this.alerter = options.alerts
@@ -105,6 +107,17 @@ export class WatchManager extends EventEmitter<WatchManagerEvents> implements Wa
     ]);
     clearTimeout(timer);
     if (timedOut) this.logger.warn({ waitedMs: limit }, "stopped with refreshes still in flight");
+    for (const watcher of this.watchers.values()) {
+      // A token the store refused is lost with this process unless saved now; its rescue copy is named.
+      await watcher
+        .flush()
+        .catch((error: unknown) =>
+          this.logger.error(
+            { mallId: watcher.mallId, code: error instanceof DoctorError ? error.code : "UNKNOWN" },
+            error instanceof Error ? error.message : String(error),
+          ),
+        );
+    }
     await this.alerter?.settled();
     this.loop = undefined;
     this.logger.info({}, "watch stopped");

@@ -1,7 +1,7 @@
 import { TokenManager } from "../auth/token-manager.js";
 import type { DoctorConfig } from "../config/doctor-config.js";
+import { tokenStoreFromConfig } from "../config/token-store-from-config.js";
 import { DoctorError, ERROR_CODES } from "../errors/doctor-error.js";
-import { FileTokenStore } from "../store/file-token-store.js";
 import type { FetchLike } from "../util/runtime.js";
 import type { DoctorRun } from "./run-doctor.js";
 
@@ -14,7 +14,8 @@ export function canFixByRefresh(run: DoctorRun): boolean {
 
 /**
  * `--fix`: refreshes through TokenManager, i.e. under the token file's lock with re-read and compare-and-set,
- * so an app running beside the doctor is not locked out by the rotation.
+ * so an app running beside the doctor is not locked out by the rotation; a token the store refused is reported
+ * (TOKEN_NOT_SAVED, with its rescue copy) rather than left in this short-lived process.
  */
 export async function refreshForFix(config: DoctorConfig, fetchFn?: FetchLike): Promise<void> {
   if (!config.mallId || !config.clientId || !config.clientSecret) {
@@ -24,7 +25,7 @@ export async function refreshForFix(config: DoctorConfig, fetchFn?: FetchLike): 
     );
   }
   const manager = new TokenManager({
-    store: new FileTokenStore({ path: config.tokenFile }),
+    store: tokenStoreFromConfig(config),
     oauth: {
       mallId: config.mallId,
       clientId: config.clientId,
@@ -35,4 +36,5 @@ export async function refreshForFix(config: DoctorConfig, fetchFn?: FetchLike): 
     },
   });
   await manager.forceRefresh();
+  await manager.flush();
 }

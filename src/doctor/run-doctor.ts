@@ -2,8 +2,9 @@ import { execFile } from "node:child_process";
 import { lookup as dnsLookup } from "node:dns/promises";
 import { dirname, relative } from "node:path";
 import type { DoctorConfig } from "../config/doctor-config.js";
+import { tokenStoreFromConfig } from "../config/token-store-from-config.js";
 import { Cafe24Client } from "../http/cafe24-client.js";
-import { FileTokenStore } from "../store/file-token-store.js";
+import type { FileTokenStore } from "../store/file-token-store.js";
 import type { FetchLike, Now } from "../util/runtime.js";
 import { ALL_CHECKS, QUICK_CHECKS } from "./checks/all-checks.js";
 import type { DoctorContext, LookupHost } from "./context.js";
@@ -53,7 +54,7 @@ export async function runDoctor(options: DoctorRunOptions): Promise<DoctorRun> {
   const signal = AbortSignal.timeout(deadlineMs);
   const http = new HttpLog();
   const fetchFn = http.wrap(options.fetch ?? ((input, init) => fetch(input, init)), now);
-  const store = new FileTokenStore({ path: config.tokenFile });
+  const store = tokenStoreFromConfig(config);
   const budget = options.budget ?? DEFAULT_API_BUDGET;
   const api = config.mallId ? createDoctorApi(config, config.mallId, store, fetchFn, budget) : undefined;
   const ctx: DoctorContext = {

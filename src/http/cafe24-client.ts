@@ -13,6 +13,7 @@ import { mallBaseUrl } from "./mall-base-url.js";
 import { Pacer } from "./pacer.js";
 import { MemoryPacerState } from "./pacer-state.js";
 import { countItems, type PaginateOptions, paginate } from "./paginate.js";
+import type { DoubtfulHeader } from "./rate-headers.js";
 import { type Query, requestTarget } from "./request-target.js";
 import { decideRetry, type RetryHistory, type RetryPolicy } from "./retry-policy.js";
 import { type AttemptOutcome, sendAttempt } from "./send-attempt.js";
@@ -42,8 +43,11 @@ export class Cafe24Client {
   private readonly logger: Logger;
   private readonly apiVersion: string | undefined;
   private readonly timeoutMs: number;
+  private readonly maxResponseBytes: number;
   private readonly retry: RetryPolicy;
   private readonly pacer: Pacer;
+  /** Rate headers already warned about: a broken proxy repeats the same one on every answer. */
+  private readonly doubtfulWarned = new Set<string>();
 
   constructor(options: Cafe24ClientOptions) {
     this.root = mallBaseUrl(options.mallId, options);
@@ -55,8 +59,9 @@ export class Cafe24Client {
     this.random = options.random ?? Math.random;
     this.logger = options.logger ?? silentLogger;
     this.apiVersion = options.apiVersion;
-    const { timeoutMs, retry, pacing } = resolveNumbers(options);
+    const { timeoutMs, maxResponseBytes, retry, pacing } = resolveNumbers(options);
     this.timeoutMs = timeoutMs;
+    this.maxResponseBytes = maxResponseBytes;
     this.retry = retry;
     const state = options.pacing?.state ?? new MemoryPacerState(pacing, this.now());
     this.pacer = new Pacer(
@@ -116,11 +121,14 @@ export class Cafe24Client {
           accessToken,
           apiVersion: this.apiVersion,
           timeoutMs: this.timeoutMs,
+          maxResponseBytes: this.maxResponseBytes,
+          now: this.now,
           signal,
         });
       } finally {
         await permit.settle(outcome?.observation ?? {});
       }
+      this.warnOnce(outcome.doubtfulHeaders);
       const { result } = outcome;
       this.logger.debug(
         {
@@ -159,6 +167,19 @@ export class Cafe24Client {
         history.retries += 1;
         await this.sleep(decision.delayMs, signal);
       }
+    }
+  }
+
+  private warnOnce(doubtful: readonly DoubtfulHeader[]): void {
+    for (const { name, value, action } of doubtful) {
+      if (this.doubtfulWarned.has(name)) continue;
+      this.doubtfulWarned.add(name);
+      this.logger.warn(
+        { mallId: this.mallId, header: name, value, action },
+        action === "ignored"
+          ? "cafe24 rate header ignored: its value is not believable"
+          : "cafe24 rate header capped: it asks for a longer wait than this client believes",
+      );
     }
   }
 }

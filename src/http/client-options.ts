@@ -41,6 +41,13 @@ export interface Cafe24ClientOptions {
   logger?: Logger;
   /** Per attempt, body included; pacing and backoff waits are not counted. @default 30000 */
   timeoutMs?: number;
+  /**
+   * Largest answer body read, in bytes; a bigger one is cancelled unread and fails with CAFE24_BAD_RESPONSE
+   * (not retried: it would be as big again). Generous on purpose: a list page of 100 products or orders with
+   * `embed` runs to a few MB, so 16 MiB leaves room, yet a body without end stops long before memory does.
+   * @default 16777216 (16 MiB)
+   */
+  maxResponseBytes?: number;
   retry?: RetryOptions;
   pacing?: PacingOptions;
 }
@@ -61,9 +68,12 @@ export const DEFAULT_PACING: ResolvedPacing = {
   maxWaitMs: 120_000,
 };
 
+export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+
 /** Defaults filled in and every number checked, so a wrong option fails here, naming itself. */
 export function resolveNumbers(options: Cafe24ClientOptions): {
   timeoutMs: number;
+  maxResponseBytes: number;
   retry: RetryPolicy;
   pacing: ResolvedPacing;
 } {
@@ -72,6 +82,8 @@ export function resolveNumbers(options: Cafe24ClientOptions): {
   const retry = { ...DEFAULT_RETRY, ...stripUndefined(options.retry ?? {}) };
   const timeoutMs = options.timeoutMs ?? 30_000;
   positive("timeoutMs", timeoutMs);
+  const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  positive("maxResponseBytes", maxResponseBytes);
   for (const [name, value] of Object.entries(pacing)) {
     if (name === "headroom") atLeastZero(`pacing.${name}`, value);
     else positive(`pacing.${name}`, value);
@@ -85,7 +97,7 @@ export function resolveNumbers(options: Cafe24ClientOptions): {
   for (const [name, value] of Object.entries(retry)) {
     if (typeof value === "number") atLeastZero(`retry.${name}`, value);
   }
-  return { timeoutMs, retry, pacing };
+  return { timeoutMs, maxResponseBytes, retry, pacing };
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

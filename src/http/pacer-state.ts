@@ -8,6 +8,8 @@ export interface PacerObservation {
   rateLimited?: boolean;
   /** `X-Cafe24-*-Remain` seconds: the mall is blocked that long (usage quota at or over 100%). */
   remainSec?: number;
+  /** `Retry-After` of a 429 or 503, in ms (already bounded): the mall is not called again before then. */
+  retryAfterMs?: number;
 }
 
 export type Reservation = { granted: true; ticket: number } | { granted: false; waitMs: number };
@@ -73,9 +75,8 @@ export class MemoryPacerState implements PacerState {
 
   settle(ticket: number, observation: PacerObservation, now: number): void {
     this.inFlight.delete(ticket);
-    if (observation.remainSec !== undefined) {
-      this.blockedUntil = Math.max(this.blockedUntil, now + observation.remainSec * 1000);
-    }
+    const blockMs = Math.max((observation.remainSec ?? 0) * 1000, observation.retryAfterMs ?? 0);
+    this.blockedUntil = Math.max(this.blockedUntil, now + blockMs);
     const current = this.drainTo(now);
     let later = 0;
     for (const other of this.inFlight) if (other > ticket) later += 1;

@@ -36,6 +36,8 @@ const IDEMPOTENT = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
 export interface FailedAttempt {
   error: Cafe24HttpError;
   sent: boolean;
+  /** The answer's `Retry-After` (429 or 503), in ms, already bounded. */
+  retryAfterMs?: number;
 }
 
 export interface RetryHistory {
@@ -56,7 +58,9 @@ export type RetryDecision =
 
 /**
  * The whole retry rule in one place. 401 and 429 are answered before Cafe24 runs the request, so repeating
- * them is safe for every method; 400/403/404/409/422 cannot succeed on repetition and are never retried.
+ * them is safe for every method; 400/403/404/409/422 cannot succeed on repetition and are never retried, nor
+ * is an answer we could not read (CAFE24_BAD_RESPONSE: not JSON, or over maxResponseBytes), which would be
+ * the same again. A transient failure that came with `Retry-After` waits at least that long.
  */
 export function decideRetry(
   method: string,
@@ -66,6 +70,7 @@ export function decideRetry(
   random: RandomSource,
 ): RetryDecision {
   const { status, code } = failure.error;
+  if (code === ERROR_CODES.badResponse) return { action: "fail" };
   if (status === 401)
     return history.refreshed || !policy.refreshOn401 ? { action: "fail" } : { action: "refresh" };
   if (status === 429)
@@ -76,7 +81,8 @@ export function decideRetry(
     code === ERROR_CODES.timeout;
   const repeatable = IDEMPOTENT.has(method) || !failure.sent;
   if (!transient || !repeatable || history.retries >= policy.maxRetries) return { action: "fail" };
-  return { action: "backoff", delayMs: backoffDelay(history.retries, policy, random) };
+  const jitter = backoffDelay(history.retries, policy, random);
+  return { action: "backoff", delayMs: Math.max(jitter, failure.retryAfterMs ?? 0) };
 }
 
 /** Full jitter (AWS architecture blog, "Exponential Backoff and Jitter"): spreads retries of many clients. */

@@ -24,9 +24,13 @@ const CREATE_EXCLUSIVE =
  * then fsync the directory so the rename itself survives a power cut. A symlink at `path` is refused: rename
  * would replace the link, and a link there was put by someone else (callers resolve opted-in links first).
  */
-export async function writeFileDurably(path: string, data: string): Promise<void> {
+export async function writeFileDurably(
+  path: string,
+  data: string,
+  options: { tempPath?: (path: string) => string } = {},
+): Promise<void> {
   await refuseSymlink(path);
-  const temp = tempPathFor(path);
+  const temp = (options.tempPath ?? tempPathFor)(path);
   let created = false;
   try {
     const handle = await open(temp, CREATE_EXCLUSIVE, 0o600);

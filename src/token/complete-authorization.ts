@@ -1,6 +1,9 @@
 import { exchangeCode } from "../auth/exchange-code.js";
 import { parseRedirect } from "../auth/parse-redirect.js";
 import type { TokenSet } from "../auth/token-set.js";
+import { tokenNotSaved } from "../auth/unsaved-token.js";
+import { DoctorError, ERROR_CODES } from "../errors/doctor-error.js";
+import { critical } from "../util/critical-work.js";
 import type { Now } from "../util/runtime.js";
 import { saveNewToken } from "./save-new-token.js";
 import { TOKEN_COMMAND } from "./token-health.js";
@@ -28,10 +31,24 @@ export async function completeAuthorization(
     input,
     options.expectedState === undefined ? {} : { expectedState: options.expectedState },
   );
-  const token = await exchangeCode(setup.oauth, code, { redirectUri: options.redirectUri });
-  const replacedCorrupt = await saveNewToken(setup.store, setup.mallId, token);
+  // The granted token exists only in Cafe24's answer until it is stored: critical work, rescued if refused.
+  const { token, replacedCorrupt } = await critical(async () => {
+    const granted = await exchangeCode(setup.oauth, code, { redirectUri: options.redirectUri });
+    return { token: granted, replacedCorrupt: await saveOrRescue(setup, granted) };
+  });
   const verification = await verifyAccessToken(setup, token, options.now);
   return { token, verification, replacedCorrupt };
+}
+
+async function saveOrRescue(setup: TokenSetup, token: TokenSet): Promise<boolean> {
+  try {
+    return await saveNewToken(setup.store, setup.mallId, token);
+  } catch (error) {
+    const cause =
+      error instanceof DoctorError ? error : new DoctorError(ERROR_CODES.tokenStoreIo, String(error));
+    const rescuedTo = await setup.store.rescue(token).catch(() => undefined);
+    throw tokenNotSaved(setup.mallId, setup.store.location, { error: cause, rescuedTo }, "not kept");
+  }
 }
 
 /** What happened (stored where, both expiries, live check) and the next step; returns the exit code. */

@@ -1,8 +1,9 @@
 import type { OAuthClientConfig } from "../auth/oauth-client-config.js";
 import { TokenManager } from "../auth/token-manager.js";
 import type { DoctorConfig } from "../config/doctor-config.js";
+import { tokenStoreFromConfig } from "../config/token-store-from-config.js";
 import { DoctorError, ERROR_CODES } from "../errors/doctor-error.js";
-import { FileTokenStore } from "../store/file-token-store.js";
+import type { FileTokenStore } from "../store/file-token-store.js";
 import type { FetchLike, Logger } from "../util/runtime.js";
 
 /** One mall's credentials, its token file and the lock-safe manager over it: what every token command needs. */
@@ -37,7 +38,7 @@ export function tokenSetup(
     ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}),
     ...(options.fetch ? { fetch: options.fetch } : {}),
   };
-  const store = new FileTokenStore({ path: config.tokenFile });
+  const store = tokenStoreFromConfig(config);
   const manager = new TokenManager({
     store,
     oauth,

@@ -44,6 +44,29 @@ describe("decideRetry", () => {
     expect(decide("GET", answered(503), { ...fresh, retries: 3 })).toBe("fail");
   });
 
+  it("never retries an answer it could not read (CAFE24_BAD_RESPONSE), whatever its status", () => {
+    for (const status of [200, 429, 503]) {
+      const failure = {
+        error: new Cafe24HttpError({ status, method: "GET", path: "/x", code: ERROR_CODES.badResponse }),
+        sent: true,
+      };
+      expect(decide("GET", failure)).toBe("fail");
+    }
+  });
+
+  it("waits at least a 503's Retry-After instead of the jitter, and the jitter when it is longer", () => {
+    const withRetryAfter = (retryAfterMs: number) => ({ ...answered(503), retryAfterMs });
+    expect(decideRetry("GET", withRetryAfter(2000), fresh, DEFAULT_RETRY, () => 0)).toEqual({
+      action: "backoff",
+      delayMs: 2000,
+    });
+    expect(decideRetry("GET", withRetryAfter(10), fresh, DEFAULT_RETRY, () => 0.5)).toEqual({
+      action: "backoff",
+      delayMs: 250,
+    });
+    expect(decide("POST", withRetryAfter(2000))).toBe("fail");
+  });
+
   it("draws full-jitter delays below a doubling ceiling capped at maxDelayMs", () => {
     const policy = { ...DEFAULT_RETRY, baseDelayMs: 100, maxDelayMs: 1000 };
     expect([0, 1, 2, 3, 4].map((n) => backoffDelay(n, policy, () => 0.999))).toEqual([

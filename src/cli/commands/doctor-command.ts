@@ -11,6 +11,7 @@ import { reportInputOf } from "../../doctor/report-input-of.js";
 import { runDoctor } from "../../doctor/run-doctor.js";
 import { createTranslator } from "../../i18n/translate.js";
 import type { CliContext } from "../cli-context.js";
+import { holdInterrupts } from "../hold-interrupts.js";
 import { positiveNumber } from "../parse-number.js";
 
 interface DoctorFlags {
@@ -77,7 +78,7 @@ async function runDoctorCommand(
     if (canFixByRefresh(run)) {
       cli.err(t("doctor.fix.refreshing"));
       try {
-        await refreshForFix(config);
+        await holdInterrupts(cli, () => refreshForFix(config));
         cli.err(t("doctor.fix.done"));
         run = await diagnose();
       } catch (error) {

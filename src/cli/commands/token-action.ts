@@ -5,18 +5,19 @@ import type { TokenIo } from "../../token/token-io.js";
 import { type TokenSetup, tokenSetup } from "../../token/token-setup.js";
 import type { Logger } from "../../util/runtime.js";
 import type { CliContext } from "../cli-context.js";
+import { holdInterrupts } from "../hold-interrupts.js";
 import { reportError } from "../report-error.js";
 
 /**
  * Shared wiring of the token and api commands: load the configuration (the config file's language applies
- * unless --lang was given), build the setup, run, and turn a thrown error into its message, Cafe24's own words
- * and the exit code (2 refused, 3 could not run).
+ * unless --lang was given), build the setup, run (Ctrl-C waits for a refreshed token to be saved), and turn a
+ * thrown error into its message, Cafe24's own words and the exit code (2 refused, 3 could not run).
  */
 export async function runTokenAction(
   cli: CliContext,
   flags: { config?: string; mall?: string },
   body: (setup: TokenSetup, io: TokenIo) => Promise<number>,
-  options: { logger?: (io: TokenIo) => Logger } = {},
+  options: { logger?: (io: TokenIo) => Logger; holdInterrupts?: boolean } = {},
 ): Promise<void> {
   let context: CliContext = cli;
   try {
@@ -29,7 +30,14 @@ export async function runTokenAction(
     const lang = cli.explicitLang ? cli.lang : (config.lang ?? cli.lang);
     context = { ...cli, lang, t: createTranslator(lang) };
     const logger = options.logger?.(context);
-    process.exitCode = await body(tokenSetup(config, logger ? { logger } : {}), context);
+    const setup = tokenSetup(config, logger ? { logger } : {});
+    const run = async () => {
+      const code = await body(setup, context);
+      // A refreshed token the store refused lives in this process only: say where its rescue copy is.
+      await setup.manager.flush();
+      return code;
+    };
+    process.exitCode = options.holdInterrupts === false ? await run() : await holdInterrupts(context, run);
   } catch (error) {
     reportError(error, context);
     for (const note of failureNotes(error, context.t)) context.err(`  ${note}`);

@@ -2,6 +2,7 @@ import { type Command, Option } from "commander";
 import { runTokenExchange } from "../../token/run-token-exchange.js";
 import { runTokenLogin } from "../../token/run-token-login.js";
 import { runTokenRefresh } from "../../token/run-token-refresh.js";
+import { runTokenRestore } from "../../token/run-token-restore.js";
 import { runTokenRevoke } from "../../token/run-token-revoke.js";
 import { runTokenStatus } from "../../token/run-token-status.js";
 import type { CliContext } from "../cli-context.js";
@@ -13,7 +14,7 @@ interface CommonFlags {
   mall?: string;
 }
 
-/** `token status|refresh|exchange|login|revoke`. Wiring only: the work is in src/token/. */
+/** `token status|refresh|exchange|login|revoke|restore`. Wiring only: the work is in src/token/. */
 export function registerTokenCommands(program: Command, cli: () => CliContext): void {
   const { t } = cli();
   const token = program.command("token").description(t("token.description"));
@@ -27,18 +28,24 @@ export function registerTokenCommands(program: Command, cli: () => CliContext): 
     .option("--follow", t("token.option.follow"))
     .option("--json", t("token.option.json"))
     .action((flags: CommonFlags & { verify?: boolean; follow?: boolean; json?: boolean }) =>
-      runTokenAction(cli(), flags, (setup, io) => {
-        // A countdown needs a terminal to redraw on; piped output gets one snapshot.
-        const follow = flags.follow && !flags.json && process.stdout.isTTY === true;
-        if (!follow)
-          return runTokenStatus(setup, io, { verify: flags.verify ?? false, json: flags.json ?? false });
-        const stop = new AbortController();
-        process.once("SIGINT", () => stop.abort());
-        return runTokenStatus(setup, io, {
-          verify: flags.verify ?? false,
-          follow: { write: (text) => process.stdout.write(text), signal: stop.signal },
-        });
-      }),
+      runTokenAction(
+        cli(),
+        flags,
+        (setup, io) => {
+          // A countdown needs a terminal to redraw on; piped output gets one snapshot.
+          const follow = flags.follow && !flags.json && process.stdout.isTTY === true;
+          if (!follow)
+            return runTokenStatus(setup, io, { verify: flags.verify ?? false, json: flags.json ?? false });
+          const stop = new AbortController();
+          process.once("SIGINT", () => stop.abort());
+          return runTokenStatus(setup, io, {
+            verify: flags.verify ?? false,
+            follow: { write: (text) => process.stdout.write(text), signal: stop.signal },
+          });
+        },
+        // Reading only: its own Ctrl-C ends the countdown.
+        { holdInterrupts: false },
+      ),
     );
 
   withConfig(token.command("refresh").description(t("token.refresh.description"))).action(
@@ -70,4 +77,17 @@ export function registerTokenCommands(program: Command, cli: () => CliContext): 
   withConfig(token.command("revoke").description(t("token.revoke.description"))).action(
     (flags: CommonFlags) => runTokenAction(cli(), flags, (setup, io) => runTokenRevoke(setup, io)),
   );
+
+  withConfig(
+    token
+      .command("restore")
+      .description(t("token.restore.description"))
+      .argument("<file>", t("token.restore.argument")),
+  )
+    .option("--force", t("token.option.force"))
+    .action((file: string, flags: CommonFlags & { force?: boolean }) =>
+      runTokenAction(cli(), flags, (setup, io) =>
+        runTokenRestore(setup, file, io, { force: flags.force ?? false }),
+      ),
+    );
 }

@@ -1,10 +1,11 @@
 import type { ServiceProbe } from "../../config/doctor-config.js";
+import { formatBytes, readBodyCapped } from "../../util/read-body-capped.js";
 import type { FetchLike } from "../../util/runtime.js";
 import { abortError } from "../../util/runtime.js";
 import { type FailedAssertion, firstFailedAssertion } from "./body-assertions.js";
 import { type CertificateReading, readCertificateExpiry } from "./certificate-expiry.js";
 
-/** Health bodies are small; a bigger one is read this far and judged on that. */
+/** Health bodies are small; a bigger one is not read, and not judged healthy. */
 const MAX_BODY_BYTES = 256 * 1024;
 
 export type ProbeProblem =
@@ -69,30 +70,19 @@ async function judge(response: Response, probe: ServiceProbe): Promise<ProbeProb
     await response.body?.cancel();
     return undefined;
   }
-  const text = await readBounded(response);
+  const contentType = response.headers.get("content-type")?.split(";")[0] ?? "none";
+  const read = await readBodyCapped(response, MAX_BODY_BYTES);
+  // Too big to be a health document: reported as one that cannot be read, with the reason next to its type.
+  if (!read.ok)
+    return { kind: "notJson", contentType: `${contentType}, over ${formatBytes(read.limitBytes)}` };
   let body: unknown;
   try {
-    body = JSON.parse(text);
+    body = JSON.parse(read.text);
   } catch {
-    return { kind: "notJson", contentType: response.headers.get("content-type")?.split(";")[0] ?? "none" };
+    return { kind: "notJson", contentType };
   }
   const failed = firstFailedAssertion(body, probe.assertions);
   return failed ? { kind: "assertion", failed } : undefined;
-}
-
-async function readBounded(response: Response): Promise<string> {
-  if (!response.body) return "";
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  while (size < MAX_BODY_BYTES) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    size += value.byteLength;
-  }
-  await reader.cancel();
-  return Buffer.concat(chunks).toString("utf8");
 }
 
 /** fetch rejects with "fetch failed"; the system error code is on its cause. */

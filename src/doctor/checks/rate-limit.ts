@@ -13,7 +13,7 @@
  *   USAGE_HIGH          medium  a usage quota at ≥ 80%
  */
 import { HEADER } from "../../cafe24/headers.js";
-import { readCallLimit, readRemainSeconds } from "../../http/rate-headers.js";
+import { readCallLimit, readRemainSeconds, readUsagePercent } from "../../http/rate-headers.js";
 import type { CheckDefinition } from "../context.js";
 import type { ApiAnswer } from "../doctor-api.js";
 import type { CheckOutcome, EvidenceValue, Finding } from "../types.js";
@@ -80,15 +80,10 @@ function latestUsage(newestFirst: readonly ApiAnswer[]): Usage {
   const headers = withUsage?.headers;
   if (!headers) return { call: undefined, time: undefined, remainSec: undefined };
   return {
-    call: percentHeader(headers, HEADER.callUsage),
-    time: percentHeader(headers, HEADER.timeUsage),
+    call: readUsagePercent(headers, HEADER.callUsage),
+    time: readUsagePercent(headers, HEADER.timeUsage),
     remainSec: readRemainSeconds(headers),
   };
-}
-
-function percentHeader(headers: Headers, name: string): number | undefined {
-  const value = Number.parseFloat(headers.get(name) ?? "");
-  return Number.isFinite(value) ? value : undefined;
 }
 
 const usageMax = (usage: Usage) => Math.max(usage.call ?? 0, usage.time ?? 0);

@@ -32,6 +32,7 @@ export function testConfig(overrides: Partial<DoctorConfig> = {}): DoctorConfig 
     baseUrl: undefined,
     allowInsecureLoopback: false,
     tokenFile: "oauth_token.json",
+    tokenFollowSymlinks: false,
     legacyAccessToken: undefined,
     services: [],
     localServers: [],
