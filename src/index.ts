@@ -80,6 +80,7 @@ export type { PaginateOptions } from "./http/paginate.js";
 export type { RetryOptions } from "./http/retry-policy.js";
 export { DEFAULT_TOKEN_FILE, FileTokenStore, type FileTokenStoreOptions } from "./store/file-token-store.js";
 export { MemoryTokenStore } from "./store/memory-token-store.js";
-export type { CompareAndSetResult, StoredToken, TokenStore } from "./store/token-store.js";
+export type { CompareAndSetResult, RecoveredToken, StoredToken, TokenStore } from "./store/token-store.js";
+export { criticalWorkPending, criticalWorkSettled } from "./util/critical-work.js";
 export { maskSecret } from "./util/mask-secret.js";
 export { type FetchLike, type Logger, type Now, type Sleep, silentLogger } from "./util/runtime.js";

@@ -1,12 +1,12 @@
 import { DoctorError, ERROR_CODES, type ErrorCode } from "../errors/doctor-error.js";
-import { maskSecret } from "../util/mask-secret.js";
+import { scrubSecrets } from "../util/scrub-secrets.js";
 
 /** Which OAuth step failed: the same `invalid_grant` means different things at each. */
 export type OAuthOperation = "authorize" | "exchange" | "refresh" | "revoke";
 
 /**
  * A failed OAuth step with a stable `code`, the HTTP status (undefined when no answer arrived) and Cafe24's
- * `error` / `error_description` (with anything we sent masked out).
+ * `error` / `error_description`, with anything we sent and anything shaped like a credential masked out.
  */
 export class OAuthRequestError extends DoctorError {
   readonly status: number | undefined;
@@ -18,11 +18,17 @@ export class OAuthRequestError extends DoctorError {
     message: string,
     fields: { status?: number; oauthError?: string; description?: string; cause?: unknown } = {},
   ) {
-    super(code, message, fields.cause === undefined ? {} : { cause: fields.cause });
+    super(
+      code,
+      scrubSecrets(message, [], { maxLength: 2000 }),
+      fields.cause === undefined ? {} : { cause: fields.cause },
+    );
     this.name = "OAuthRequestError";
     this.status = fields.status;
-    this.oauthError = fields.oauthError;
-    this.description = fields.description;
+    this.oauthError =
+      fields.oauthError === undefined ? undefined : scrubSecrets(fields.oauthError, [], { maxLength: 60 });
+    this.description =
+      fields.description === undefined ? undefined : scrubSecrets(fields.description, [], { maxLength: 300 });
   }
 }
 
@@ -30,7 +36,10 @@ export interface OAuthErrorAnswer {
   status?: number;
   error: string;
   description?: string;
-  /** Values we sent (secret, code, tokens) that must not survive into the error if the server echoes them. */
+  /**
+   * Values we sent (client secret and its Basic encodings, code, tokens) that must not survive into the error
+   * if the server echoes them.
+   */
   secrets?: readonly string[];
 }
 
@@ -38,13 +47,15 @@ const LOGIN_AGAIN = "authorize the app again with `cafe24-doctor token login` (o
 
 /** Maps Cafe24's `{error, error_description}` (token endpoint or `error=` redirect) to a typed error (§2.7). */
 export function oauthErrorFor(operation: OAuthOperation, answer: OAuthErrorAnswer): OAuthRequestError {
+  const secrets = answer.secrets ?? [];
   const rawDescription = answer.description ?? "";
-  const description = redact(rawDescription, answer.secrets ?? []);
-  const said = `${redact(answer.error, answer.secrets ?? []).slice(0, 60)}${description ? `: ${description}` : ""}`;
+  const description = scrubSecrets(rawDescription, secrets, { maxLength: 300 });
+  const error = scrubSecrets(answer.error, secrets, { maxLength: 60 });
+  const said = `${error}${description ? `: ${description}` : ""}`;
   const [code, message] = classify(operation, answer.error, rawDescription, said);
   return new OAuthRequestError(code, message, {
     ...(answer.status === undefined ? {} : { status: answer.status }),
-    oauthError: answer.error.slice(0, 60),
+    oauthError: error,
     ...(description ? { description } : {}),
   });
 }
@@ -98,11 +109,4 @@ function classify(
     ];
   }
   return [ERROR_CODES.oauthFailed, `Cafe24's OAuth ${operation} step failed (${said}).`];
-}
-
-/** Server text is shown to people: mask anything we sent, and keep it short. */
-export function redact(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of secrets) if (secret.length >= 4) out = out.replaceAll(secret, maskSecret(secret));
-  return out.length > 300 ? `${out.slice(0, 300)}…` : out;
 }

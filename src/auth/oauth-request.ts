@@ -1,11 +1,17 @@
 import { DoctorError, ERROR_CODES } from "../errors/doctor-error.js";
 import { mallBaseUrl } from "../http/mall-base-url.js";
+import { type CappedBody, formatBytes, readBodyCapped } from "../util/read-body-capped.js";
 import { abortError } from "../util/runtime.js";
+import { scrubSecrets } from "../util/scrub-secrets.js";
+import { clientCredentialSecrets } from "./client-credential-secrets.js";
 import type { OAuthClientConfig } from "./oauth-client-config.js";
 import { type OAuthOperation, OAuthRequestError, oauthErrorFor } from "./oauth-error.js";
 
 /** openid-client's figure: long enough for a slow Cafe24, short enough that a hung socket is noticed. */
 export const DEFAULT_OAUTH_TIMEOUT_MS = 30_000;
+
+/** A token answer is under 1 KiB (§2.4); 64 KiB leaves room for any error page worth reading. */
+export const DEFAULT_OAUTH_MAX_RESPONSE_BYTES = 64 * 1024;
 
 export interface OAuthFormRequest {
   operation: Exclude<OAuthOperation, "authorize">;
@@ -21,13 +27,14 @@ export interface OAuthFormRequest {
  */
 export async function postOAuthForm(config: OAuthClientConfig, request: OAuthFormRequest): Promise<unknown> {
   const url = endpointUrl(config, request.operation);
+  const maxResponseBytes = responseLimit(config);
   const timeoutMs = config.timeoutMs ?? DEFAULT_OAUTH_TIMEOUT_MS;
   const timeout = AbortSignal.timeout(timeoutMs);
   const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
   const credentials = Buffer.from(`${config.clientId}:${config.clientSecret}`).toString("base64");
   let status: number;
   let contentType: string;
-  let text: string;
+  let body: CappedBody;
   try {
     const response = await (config.fetch ?? fetch)(url, {
       method: "POST",
@@ -43,7 +50,7 @@ export async function postOAuthForm(config: OAuthClientConfig, request: OAuthFor
     });
     status = response.status;
     contentType = response.headers.get("content-type") ?? "no content type";
-    text = await response.text();
+    body = await readBodyCapped(response, maxResponseBytes);
   } catch (error) {
     if (request.signal?.aborted) throw abortError(request.signal);
     if (timeout.aborted) {
@@ -58,11 +65,18 @@ export async function postOAuthForm(config: OAuthClientConfig, request: OAuthFor
       { cause: error },
     );
   }
+  if (!body.ok) {
+    throw new OAuthRequestError(
+      ERROR_CODES.badResponse,
+      `Cafe24's answer to the OAuth ${request.operation} call (HTTP ${status}) was larger than ${formatBytes(body.limitBytes)} (maxResponseBytes) and was not read. Check the base URL; raise maxResponseBytes only if the answer is known to be that big.`,
+      { status },
+    );
+  }
   return interpret(request, {
     status,
     contentType,
-    text,
-    secrets: [config.clientSecret, ...request.secrets],
+    text: body.text,
+    secrets: [...clientCredentialSecrets(config.clientId, config.clientSecret), ...request.secrets],
   });
 }
 
@@ -72,6 +86,17 @@ function endpointUrl(config: OAuthClientConfig, operation: OAuthFormRequest["ope
   }
   const base = mallBaseUrl(config.mallId, config);
   return `${base}/api/v2/oauth/${operation === "revoke" ? "revoke" : "token"}`;
+}
+
+function responseLimit(config: OAuthClientConfig): number {
+  const limit = config.maxResponseBytes ?? DEFAULT_OAUTH_MAX_RESPONSE_BYTES;
+  if (!Number.isFinite(limit) || limit <= 0) {
+    throw new DoctorError(
+      ERROR_CODES.invalidOptions,
+      `maxResponseBytes must be a positive number (got ${limit}).`,
+    );
+  }
+  return limit;
 }
 
 interface Answer {
@@ -124,7 +149,7 @@ function interpret(request: OAuthFormRequest, answer: Answer): unknown {
 function badResponse(request: OAuthFormRequest, answer: Answer, what: string): OAuthRequestError {
   return new OAuthRequestError(
     ERROR_CODES.badResponse,
-    `Cafe24's OAuth ${request.operation} call answered HTTP ${answer.status} (${answer.contentType.slice(0, 60)}) with ${what}. Try again later; if it persists, check the base URL.`,
+    `Cafe24's OAuth ${request.operation} call answered HTTP ${answer.status} (${scrubSecrets(answer.contentType, answer.secrets, { maxLength: 60 })}) with ${what}. Try again later; if it persists, check the base URL.`,
     { status: answer.status },
   );
 }

@@ -5,7 +5,9 @@ import { defaultRescueDirectories, writeRescueCopy } from "../store/token-rescue
 import type { StoredToken, TokenStore } from "../store/token-store.js";
 import { critical } from "../util/critical-work.js";
 import { type Logger, type Now, type Sleep, silentLogger, unrefSleep } from "../util/runtime.js";
+import { scrubSecrets } from "../util/scrub-secrets.js";
 import { untilAborted } from "../util/until-aborted.js";
+import { clientCredentialSecrets } from "./client-credential-secrets.js";
 import type { OAuthClientConfig } from "./oauth-client-config.js";
 import { accessRefreshDueAt } from "./refresh-due-at.js";
 import { refreshToken } from "./refresh-token.js";
@@ -110,6 +112,7 @@ export class TokenManager extends EventEmitter<TokenManagerEvents> implements Ac
   private readonly sleep: Sleep;
   private readonly logger: Logger;
   private readonly refreshCall: (refreshToken: string, signal?: AbortSignal) => Promise<TokenSet>;
+  private readonly clientSecrets: string[];
   /** octokit's pattern: one in-flight refresh per manager, cleared in `finally`. */
   private inFlight: Promise<TokenSet> | undefined;
   /** A refreshed token the store refused: the only live one until a save succeeds. */
@@ -126,6 +129,7 @@ export class TokenManager extends EventEmitter<TokenManagerEvents> implements Ac
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? unrefSleep;
     this.logger = options.logger ?? silentLogger;
+    this.clientSecrets = clientCredentialSecrets(options.oauth.clientId, options.oauth.clientSecret);
     this.refreshCall =
       options.refresh ?? ((token, signal) => refreshToken(options.oauth, token, signal ? { signal } : {}));
   }
@@ -173,10 +177,10 @@ export class TokenManager extends EventEmitter<TokenManagerEvents> implements Ac
 
   /**
    * Resolves once every refreshed token is durably in the store; otherwise tries one more save and throws
-   * TOKEN_NOT_SAVED naming the rescue copy and the command that restores it. Call it before a process exits.
+   * TOKEN_NOT_SAVED naming the rescue copy and the command that restores it. Call it before a process exits
+   * (a refresh still in flight is not waited for: `criticalWorkSettled()` does that).
    */
   async flush(): Promise<void> {
-    await this.inFlight?.catch(() => {});
     if (!this.unsaved) return;
     await this.trySave();
     if (this.unsaved) throw tokenNotSaved(this.mallId, this.store.location, this.unsaved);
@@ -280,12 +284,15 @@ export class TokenManager extends EventEmitter<TokenManagerEvents> implements Ac
         if (recovered && recovered.token.refreshToken !== fresh.token.refreshToken) return recovered.token;
         const again = await this.store.get(this.mallId);
         if (again && again.token.refreshToken !== fresh.token.refreshToken) return again.token;
-        this.emit("reauth-required", { mallId: this.mallId, message: error.message });
+        this.emit("reauth-required", {
+          mallId: this.mallId,
+          message: this.scrub(error.message, fresh.token),
+        });
       } else {
         this.emit("refresh-failed", {
           mallId: this.mallId,
           code: error instanceof DoctorError ? error.code : "UNKNOWN",
-          message: error instanceof Error ? error.message : String(error),
+          message: this.scrub(error instanceof Error ? error.message : String(error), fresh.token),
           reason,
           stage: "refresh",
         });
@@ -295,10 +302,10 @@ export class TokenManager extends EventEmitter<TokenManagerEvents> implements Ac
 
     // From here on `next` holds the only live refresh token: it is saved, or kept and rescued, never dropped.
     try {
-      await this.write(fresh.revision, next);
+      await this.write(this.revisionBehind(fresh), next);
       this.unsaved = undefined;
     } catch (error) {
-      await this.keepUnsaved(next, fresh.revision, error, reason);
+      await this.keepUnsaved(next, this.revisionBehind(fresh), error, reason);
       return next;
     }
     this.logger.info(
@@ -312,6 +319,11 @@ export class TokenManager extends EventEmitter<TokenManagerEvents> implements Ac
       reason,
     });
     return next;
+  }
+
+  /** The store revision a write replaces: for a token the store never took, the one it was meant to replace. */
+  private revisionBehind(seen: StoredToken): string | undefined {
+    return this.unsaved && seen.token === this.unsaved.token ? this.unsaved.basedOn : seen.revision;
   }
 
   private async write(expected: string | undefined, next: TokenSet): Promise<void> {
@@ -414,6 +426,13 @@ export class TokenManager extends EventEmitter<TokenManagerEvents> implements Ac
     );
     this.emit("recovered", { mallId: this.mallId, from: found.from });
     return found.stored;
+  }
+
+  /** Event text leaves the library (logs, /status, alerts): nothing of the app's or the mall's secrets in it. */
+  private scrub(text: string, token: TokenSet): string {
+    return scrubSecrets(text, [...this.clientSecrets, token.refreshToken, token.accessToken], {
+      maxLength: 500,
+    });
   }
 
   /** Whether, seen under the lock, the refresh is no longer needed (another caller or process did it). */

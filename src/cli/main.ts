@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError, Option } from "commander";
 import { createTranslator, isLang, resolveLang } from "../i18n/translate.js";
+import { scrubSecrets } from "../util/scrub-secrets.js";
 import type { CliContext } from "./cli-context.js";
 import { registerApiCommand } from "./commands/api-command.js";
 import { registerDoctorCommands } from "./commands/doctor-command.js";
@@ -61,7 +62,7 @@ main().then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`${String(error)}\n`);
+    process.stderr.write(`${scrubSecrets(String(error))}\n`);
     process.exitCode = EXIT.couldNotRun;
   },
 );

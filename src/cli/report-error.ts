@@ -2,14 +2,22 @@ import { CommanderError } from "commander";
 import { DoctorError } from "../errors/doctor-error.js";
 import type { MessageKey } from "../i18n/en.js";
 import { en } from "../i18n/en.js";
+import { scrubSecrets } from "../util/scrub-secrets.js";
 import type { CliContext } from "./cli-context.js";
 
 /** Exit codes, documented in the README: 0 healthy, 1 warnings only, 2 problems found, 3 could not run. */
 export const EXIT = { ok: 0, warnings: 1, problems: 2, couldNotRun: 3 } as const;
 
-/** Prints an error the way users can act on — what happened, each detail, the fix — and returns the exit code. */
+/**
+ * Prints an error the way users can act on — what happened, each detail, the fix — and returns the exit code.
+ * The last stop before a terminal or a CI log: every line (stack traces with --debug included) is scrubbed of
+ * anything shaped like a credential, whatever code worded it.
+ */
 export function reportError(error: unknown, cli: CliContext): number {
-  const { t, err } = cli;
+  const { t } = cli;
+  const err = (text: string) => {
+    for (const line of text.split("\n")) cli.err(scrubSecrets(line, [], { maxLength: 2000 }));
+  };
   if (error instanceof DoctorError) {
     const key = `error.${error.code}` as MessageKey;
     err(`${t("cli.error.prefix")}: ${key in en ? t(key) : error.message}`);

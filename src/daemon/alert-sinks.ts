@@ -1,6 +1,7 @@
 import { formatKstIso } from "../cafe24/kst.js";
 import { DoctorError, ERROR_CODES } from "../errors/doctor-error.js";
 import type { FetchLike } from "../util/runtime.js";
+import { scrubSecrets } from "../util/scrub-secrets.js";
 import type { Alert, AlertSink } from "./alerts.js";
 
 export interface WebhookSinkOptions {
@@ -16,7 +17,7 @@ export function webhookPayload(alert: Alert): Record<string, unknown> {
   return {
     event: alert.event,
     mallId: alert.mallId,
-    message: alert.message,
+    message: safeMessage(alert),
     at: formatKstIso(alert.at),
     command: alert.command,
   };
@@ -32,14 +33,21 @@ const HEADLINES: Record<Alert["event"], string> = {
 export function slackPayload(alert: Alert): { text: string; blocks: unknown[] } {
   const headline = `cafe24-doctor: mall ${alert.mallId} ${HEADLINES[alert.event]}`;
   const command = alert.command ? `\nRun: \`${alert.command}\`` : "";
+  const message = safeMessage(alert);
   return {
-    text: `${headline}. ${alert.message}${command}`,
+    text: `${headline}. ${message}${command}`,
     blocks: [
-      { type: "section", text: { type: "mrkdwn", text: `*${headline}*\n${alert.message}${command}` } },
+      { type: "section", text: { type: "mrkdwn", text: `*${headline}*\n${message}${command}` } },
       { type: "context", elements: [{ type: "mrkdwn", text: `${formatKstIso(alert.at)} · ${alert.event}` }] },
     ],
   };
 }
+
+/**
+ * Alert messages are worded from codes and instants (MallAlerts), but a payload leaves the machine: anything
+ * shaped like a credential is masked all the same.
+ */
+const safeMessage = (alert: Alert): string => scrubSecrets(alert.message, [], { maxLength: 500 });
 
 /** POSTs `webhookPayload(alert)` as JSON. */
 export function jsonWebhookSink(options: WebhookSinkOptions): AlertSink {

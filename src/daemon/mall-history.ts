@@ -1,3 +1,4 @@
+import { scrubSecrets } from "../util/scrub-secrets.js";
 import type { MallDiagnosis, MallWatchStatus, WatchEvent } from "./watch-status.js";
 
 /** Recent events kept per mall: enough for the status page, bounded for a manager of thousands of malls. */
@@ -20,7 +21,7 @@ export class MallHistory {
   private lastDiagnosis: MallDiagnosis | null = null;
 
   record(at: number, kind: WatchEvent["kind"], message: string): void {
-    this.events.unshift({ at, kind, message });
+    this.events.unshift({ at, kind, message: scrubSecrets(message, [], { maxLength: 300 }) });
     if (this.events.length > MAX_EVENTS) this.events.length = MAX_EVENTS;
   }
 
@@ -41,10 +42,13 @@ export class MallHistory {
     );
   }
 
-  /** Returns the number of failures in a row, this one included. */
+  /**
+   * Returns the number of failures in a row, this one included. The message is shown on the status page and
+   * in /status, so anything shaped like a credential is masked here, whoever worded it.
+   */
   failed(at: number, code: string, message: string): number {
     this.counters.refreshFailures += 1;
-    this.lastError = { code, message: message.slice(0, 300), at };
+    this.lastError = { code, message: scrubSecrets(message, [], { maxLength: 300 }), at };
     this.consecutiveFailures += 1;
     return this.consecutiveFailures;
   }

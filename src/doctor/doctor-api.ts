@@ -3,6 +3,7 @@ import { DoctorError, ERROR_CODES } from "../errors/doctor-error.js";
 import type { Cafe24Client } from "../http/cafe24-client.js";
 import { Cafe24HttpError } from "../http/cafe24-http-error.js";
 import type { Query } from "../http/request-target.js";
+import { scrubSecrets } from "../util/scrub-secrets.js";
 
 /** One Admin API answer as checks read it: never thrown, always inspectable. */
 export interface ApiAnswer<T = unknown> {
@@ -13,7 +14,7 @@ export interface ApiAnswer<T = unknown> {
   headers: Headers | undefined;
   /** The typed error for anything but a 2xx (HTTP status, network, timeout, budget). */
   error: DoctorError | undefined;
-  /** Cafe24's error message from the envelope, when there was one (no secrets: Cafe24 never echoes tokens). */
+  /** Cafe24's error message from the envelope, when there was one (an echoed token is masked: Cafe24HttpError). */
   cafe24Message: string | undefined;
   ms: number;
 }
@@ -63,7 +64,9 @@ export class DoctorApi {
     } catch (error) {
       if (error instanceof DoctorError && error.code === ERROR_CODES.aborted) throw error;
       const typed =
-        error instanceof DoctorError ? error : new DoctorError(ERROR_CODES.network, String(error));
+        error instanceof DoctorError
+          ? error
+          : new DoctorError(ERROR_CODES.network, scrubSecrets(String(error), [], { maxLength: 300 }));
       const http = error instanceof Cafe24HttpError ? error : undefined;
       return this.remember<T>(path, started, {
         error: typed,

@@ -9,6 +9,12 @@ export interface StartEmulatorOptions extends EmulatorOptionsInput {
   port?: number;
   /** 127.0.0.1 unless told otherwise. */
   host?: string;
+  /**
+   * Host names the server answers to besides its own addresses. Requests under any other Host get 421, so a
+   * DNS-rebinding page cannot mint tokens or drive the control API.
+   * @default []
+   */
+  allowedHosts?: readonly string[];
 }
 
 export interface RunningEmulator {
@@ -22,17 +28,21 @@ export interface RunningEmulator {
   close(): Promise<void>;
 }
 
-/** Starts the emulator on a real loopback socket. */
+/** Starts the emulator on a real loopback socket, answering only to its own Host names (see hostPolicy). */
 export async function startEmulator(
   options: StartEmulatorOptions = {},
   runtime: EmulatorRuntime = {},
 ): Promise<RunningEmulator> {
-  const { port = 0, host = "127.0.0.1", ...emulatorOptions } = options;
+  const { port = 0, host = "127.0.0.1", allowedHosts, ...emulatorOptions } = options;
   const emulator = createEmulator(emulatorOptions, runtime);
   const { url, close } = await serveFetch(
     (request, env) => emulator.handle(request, env as EmulatorEnv["Bindings"]),
-    host,
-    port,
+    {
+      host,
+      port,
+      allowedHosts,
+      allowHint: "`cafe24-doctor emulator --allow-host <name>` (option allowedHosts)",
+    },
   );
   return {
     url,

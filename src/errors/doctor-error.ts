@@ -1,3 +1,5 @@
+import { scrubSecretsDeep } from "../util/scrub-secrets-deep.js";
+
 /**
  * Base of every error cafe24-doctor throws on purpose: a stable `code` the CLI maps to Korean or English text
  * and an exit code, plus the underlying `cause`. Library messages are English and never contain secrets.
@@ -15,6 +17,14 @@ export class DoctorError extends Error {
     this.name = "DoctorError";
     this.details = options.details ?? [];
   }
+
+  /**
+   * What `JSON.stringify(error)` shows: the message and every field, with anything shaped like a credential
+   * masked. Subclasses already scrub server text when it enters; this is the net for the rest.
+   */
+  toJSON(): unknown {
+    return scrubSecretsDeep({ ...this, message: this.message }, [], { maxLength: 2000 });
+  }
 }
 
 /** Stable error codes: part of the public API; the CLI and users' code branch on them. */
@@ -22,6 +32,8 @@ export const ERROR_CODES = {
   emulatorConfigInvalid: "EMULATOR_CONFIG_INVALID",
   emulatorConfigUnreadable: "EMULATOR_CONFIG_UNREADABLE",
   emulatorListenFailed: "EMULATOR_LISTEN_FAILED",
+  /** `watch` could not serve its status page (port in use, address refused): it exits 3 without starting. */
+  statusListenFailed: "STATUS_LISTEN_FAILED",
   /** The refresh token is expired, rotated away or revoked (`invalid_grant`): a person must authorize again. */
   reauthRequired: "CAFE24_REAUTH_REQUIRED",
   /** Client id or secret rejected (`invalid_client`). */

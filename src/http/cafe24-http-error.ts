@@ -1,5 +1,7 @@
 import { scopeForAdminPath } from "../cafe24/scopes.js";
 import { DoctorError, ERROR_CODES, type ErrorCode } from "../errors/doctor-error.js";
+import { scrubSecrets } from "../util/scrub-secrets.js";
+import { scrubSecretsDeep } from "../util/scrub-secrets-deep.js";
 
 /** The `error` object of Cafe24's resource-API envelope (§3). `code` is usually the numeric HTTP status. */
 export interface Cafe24ErrorBody {
@@ -22,12 +24,18 @@ export interface Cafe24HttpErrorInit {
   code?: ErrorCode;
   /** The answer's headers (Date, X-Api-Call-Limit, usage): evidence for diagnosis, never request headers. */
   responseHeaders?: Headers;
+  /**
+   * What the request carried (the access token): masked out of Cafe24's text and the note should the server
+   * echo it. Used by the constructor only, never kept.
+   */
+  secrets?: readonly string[];
 }
 
 /**
  * A Cafe24 call that failed: Cafe24 said no, or no usable answer came back. Carries what a person needs to act
  * (status, method, path, Cafe24's own code and message, and for 403 the scope the endpoint needs) and never a
- * token: the request headers are not kept.
+ * token: the request headers are not kept, and server text (Cafe24's message and `more_info`, the note) is
+ * scrubbed of the values we sent and of anything shaped like a credential before it is stored.
  */
 export class Cafe24HttpError extends DoctorError {
   readonly status: number | undefined;
@@ -39,7 +47,8 @@ export class Cafe24HttpError extends DoctorError {
   /** The answer's headers, when an answer came; not enumerable, to keep logged errors short. */
   declare readonly responseHeaders: Headers | undefined;
 
-  constructor(init: Cafe24HttpErrorInit) {
+  constructor(raw: Cafe24HttpErrorInit) {
+    const init = scrubbed(raw);
     const code = init.code ?? codeForStatus(init.status);
     const requiredScope = init.status === 403 ? scopeForAdminPath(init.path, init.method) : undefined;
     super(code, describe(init, requiredScope), init.cause === undefined ? {} : { cause: init.cause });
@@ -51,6 +60,25 @@ export class Cafe24HttpError extends DoctorError {
     this.requiredScope = requiredScope;
     Object.defineProperty(this, "responseHeaders", { value: init.responseHeaders, enumerable: false });
   }
+}
+
+/** Server text as it may be kept: the values we sent and anything shaped like a credential masked. */
+function scrubbed(init: Cafe24HttpErrorInit): Cafe24HttpErrorInit {
+  const { secrets = [], cafe24, note, ...rest } = init;
+  const clean = (text: string, maxLength: number) => scrubSecrets(text, secrets, { maxLength });
+  const body: Cafe24ErrorBody | undefined = cafe24 && {
+    code: typeof cafe24.code === "string" ? clean(cafe24.code, 60) : cafe24.code,
+    message: cafe24.message === undefined ? undefined : clean(cafe24.message, 500),
+    // A plain object in is a plain object out.
+    moreInfo:
+      cafe24.moreInfo &&
+      (scrubSecretsDeep(cafe24.moreInfo, secrets, { maxLength: 300 }) as Record<string, unknown>),
+  };
+  return {
+    ...rest,
+    ...(note === undefined ? {} : { note: clean(note, 300) }),
+    ...(body ? { cafe24: body } : {}),
+  };
 }
 
 export function codeForStatus(status: number | undefined): ErrorCode {

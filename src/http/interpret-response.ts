@@ -19,12 +19,15 @@ export type Interpretation<T> =
 /**
  * Turns status, headers and body text into data or a typed error. Never throws: a body that is not the JSON
  * Cafe24 documents (an HTML error page from a proxy, a truncated answer) becomes an error with a note.
+ * `secrets` are the values the request carried (the access token), masked out of any error should the
+ * server echo them.
  */
 export function interpretResponse<T>(
   call: { method: string; path: string },
   status: number,
   headers: Headers,
   bodyText: string,
+  secrets: readonly string[] = [],
 ): Interpretation<T> {
   const parsed = parseJson(bodyText);
   const note = parsed.ok ? undefined : describeUnparsable(headers);
@@ -43,6 +46,7 @@ export function interpretResponse<T>(
         code: ERROR_CODES.badResponse,
         note,
         responseHeaders: headers,
+        secrets,
       }),
     };
   }
@@ -55,6 +59,7 @@ export function interpretResponse<T>(
       ...call,
       status,
       responseHeaders: headers,
+      secrets,
       ...(cafe24 ? { cafe24 } : {}),
       ...(note ? { note } : {}),
       ...(code ? { code } : {}),

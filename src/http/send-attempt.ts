@@ -1,10 +1,11 @@
 import { HEADER } from "../cafe24/headers.js";
 import { ERROR_CODES } from "../errors/doctor-error.js";
-import { abortError, type FetchLike } from "../util/runtime.js";
+import { formatBytes, readBodyCapped } from "../util/read-body-capped.js";
+import { abortError, type FetchLike, type Now } from "../util/runtime.js";
 import { Cafe24HttpError } from "./cafe24-http-error.js";
-import { type Cafe24Response, interpretResponse } from "./interpret-response.js";
+import { type Cafe24Response, type Interpretation, interpretResponse } from "./interpret-response.js";
 import type { PacerObservation } from "./pacer-state.js";
-import { readCallLimit, readRemainSeconds } from "./rate-headers.js";
+import { type DoubtfulHeader, readRateHeaders } from "./rate-headers.js";
 import type { RequestTarget } from "./request-target.js";
 import type { FailedAttempt } from "./retry-policy.js";
 
@@ -15,6 +16,10 @@ export interface AttemptInput {
   accessToken: string;
   apiVersion: string | undefined;
   timeoutMs: number;
+  /** Largest body read; a bigger one is a CAFE24_BAD_RESPONSE. */
+  maxResponseBytes: number;
+  /** Dates a `Retry-After` given as an HTTP date when the answer has no `Date` header. */
+  now: Now;
   signal: AbortSignal | undefined;
 }
 
@@ -24,6 +29,8 @@ export interface AttemptOutcome<T> {
   observation: PacerObservation;
   /** Undefined when no answer arrived. */
   status: number | undefined;
+  /** Rate headers of the answer that were not believed (for the client to warn about once). */
+  doubtfulHeaders: DoubtfulHeader[];
 }
 
 /** Errors undici raises before a single byte left: the request cannot have reached Cafe24. */
@@ -55,19 +62,27 @@ export async function sendAttempt<T>(input: AttemptInput): Promise<AttemptOutcom
       signal,
     });
     status = response.status;
-    const bodyText = await response.text();
-    const observation: PacerObservation = { rateLimited: status === 429 };
-    const callLimit = readCallLimit(response.headers);
-    const remainSec = readRemainSeconds(response.headers);
-    if (callLimit) observation.callLimit = callLimit;
-    if (remainSec !== undefined) observation.remainSec = remainSec;
-    const interpreted = interpretResponse<T>(call, status, response.headers, bodyText);
+    const { doubtful, ...limits } = readRateHeaders(response.headers, status, input.now());
+    const observation: PacerObservation = { rateLimited: status === 429, ...limits };
+    const body = await readBodyCapped(response, input.maxResponseBytes);
+    const interpreted: Interpretation<T> = body.ok
+      ? interpretResponse<T>(call, status, response.headers, body.text, [input.accessToken])
+      : { ok: false, error: tooLarge(call, status, response.headers, body.limitBytes) };
+    const { retryAfterMs } = limits;
     return {
       result: interpreted.ok
         ? { ok: true, response: interpreted.response }
-        : { ok: false, failure: { error: interpreted.error, sent: true } },
+        : {
+            ok: false,
+            failure: {
+              error: interpreted.error,
+              sent: true,
+              ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+            },
+          },
       observation,
       status,
+      doubtfulHeaders: doubtful,
     };
   } catch (error) {
     if (input.signal?.aborted) throw abortError(input.signal);
@@ -80,11 +95,28 @@ export async function sendAttempt<T>(input: AttemptInput): Promise<AttemptOutcom
           ? `no complete answer within ${input.timeoutMs} ms${status === undefined ? "" : ` (status ${status} arrived, the body did not)`}`
           : networkNote(error),
         cause: error,
+        secrets: [input.accessToken],
       }),
       sent: timedOut || !NOT_SENT.has(causeCode(error) ?? ""),
     };
-    return { result: { ok: false, failure }, observation: {}, status: undefined };
+    return { result: { ok: false, failure }, observation: {}, status: undefined, doubtfulHeaders: [] };
   }
+}
+
+/** An answer bigger than the client reads: cancelled unread, so no status-specific meaning is taken from it. */
+function tooLarge(
+  call: { method: string; path: string },
+  status: number,
+  headers: Headers,
+  limitBytes: number,
+): Cafe24HttpError {
+  return new Cafe24HttpError({
+    ...call,
+    status,
+    code: ERROR_CODES.badResponse,
+    note: `the answer is over the ${formatBytes(limitBytes)} maxResponseBytes allows; ask for fewer items or fields, or raise maxResponseBytes`,
+    responseHeaders: headers,
+  });
 }
 
 function causeCode(error: unknown): string | undefined {

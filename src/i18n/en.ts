@@ -4,6 +4,7 @@ import { configEn } from "./doctor/config.en.js";
 import { coreEn } from "./doctor/core.en.js";
 import { reportEn } from "./doctor/report.en.js";
 import { statusEn } from "./doctor/status.en.js";
+import { storeEn } from "./doctor/store.en.js";
 import { tokenEn } from "./doctor/token.en.js";
 
 /** English messages: the source of truth. Every key must exist in ko.ts too (enforced by its type). */
@@ -14,6 +15,7 @@ export const en = {
   ...reportEn,
   ...tokenEn,
   ...statusEn,
+  ...storeEn,
   ...coreEn,
   "cli.description": "Diagnose and keep alive everything between your Cafe24 app and the Cafe24 Admin API.",
   "cli.option.lang": "language of messages: ko or en (default: from the locale)",
@@ -45,6 +47,8 @@ export const en = {
   "emulator.option.orders": "number of seeded orders",
   "emulator.option.customers": "number of seeded customers",
   "emulator.option.quiet": "print only the ready line, no request log",
+  "emulator.option.allowHost":
+    "also answer requests under this Host name (repeatable); any other name gets 421 (DNS-rebinding guard)",
   "emulator.nonLoopback":
     "Listening on {host}, reachable from other machines. The emulator is for local use.",
   "emulator.stopped": "Emulator stopped.",
@@ -56,6 +60,9 @@ export const en = {
   "error.EMULATOR_LISTEN_FAILED": "The emulator could not listen.",
   "error.EMULATOR_LISTEN_FAILED.fix":
     "Pick another --port (0 picks a free one) or stop the process using it.",
+  "error.STATUS_LISTEN_FAILED": "The status server could not start, so watch did not start either.",
+  "error.STATUS_LISTEN_FAILED.fix":
+    "Pick another --status-port (0 picks a free one) or stop the process using it, run without the page (--no-status), or to serve beyond 127.0.0.1 set CAFE24_DOCTOR_STATUS_TOKEN.",
 
   "demo.title": "cafe24-doctor demo — the real diagnosis against the built-in Cafe24 emulator",
   "demo.emulator": "Emulator running at {url} (mall '{mallId}', nothing leaves 127.0.0.1)",

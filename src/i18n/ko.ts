@@ -4,6 +4,7 @@ import { configKo } from "./doctor/config.ko.js";
 import { coreKo } from "./doctor/core.ko.js";
 import { reportKo } from "./doctor/report.ko.js";
 import { statusKo } from "./doctor/status.ko.js";
+import { storeKo } from "./doctor/store.ko.js";
 import { tokenKo } from "./doctor/token.ko.js";
 import type { MessageKey } from "./en.js";
 
@@ -15,6 +16,7 @@ export const ko: Record<MessageKey, string> = {
   ...reportKo,
   ...tokenKo,
   ...statusKo,
+  ...storeKo,
   ...coreKo,
   "cli.description": "카페24 앱과 카페24 Admin API 사이의 모든 것을 진단하고 연결을 유지합니다.",
   "cli.option.lang": "메시지 언어: ko 또는 en (기본값: 로캘)",
@@ -46,6 +48,8 @@ export const ko: Record<MessageKey, string> = {
   "emulator.option.orders": "생성할 주문 수",
   "emulator.option.customers": "생성할 회원 수",
   "emulator.option.quiet": "준비 완료 줄만 출력하고 요청 로그는 생략",
+  "emulator.option.allowHost":
+    "이 Host 이름으로 온 요청에도 응답 (여러 번 지정 가능). 그 밖의 이름은 421 (DNS 리바인딩 방지)",
   "emulator.nonLoopback":
     "{host}에서 수신 중이므로 다른 컴퓨터에서 접근할 수 있습니다. 에뮬레이터는 로컬용입니다.",
   "emulator.stopped": "에뮬레이터를 종료했습니다.",
@@ -57,6 +61,9 @@ export const ko: Record<MessageKey, string> = {
   "error.EMULATOR_LISTEN_FAILED": "에뮬레이터가 포트를 열 수 없습니다.",
   "error.EMULATOR_LISTEN_FAILED.fix":
     "다른 --port를 지정하거나(0은 빈 포트 자동 선택) 그 포트를 쓰는 프로세스를 종료하세요.",
+  "error.STATUS_LISTEN_FAILED": "상태 서버를 시작할 수 없어 watch도 시작하지 않았습니다.",
+  "error.STATUS_LISTEN_FAILED.fix":
+    "다른 --status-port를 지정하거나(0은 빈 포트 자동 선택) 그 포트를 쓰는 프로세스를 종료하세요. 상태 페이지 없이 실행하려면 --no-status, 127.0.0.1 밖으로 제공하려면 CAFE24_DOCTOR_STATUS_TOKEN을 설정하세요.",
 
   "demo.title": "cafe24-doctor 데모 — 내장 카페24 에뮬레이터로 실제 진단을 실행합니다",
   "demo.emulator": "에뮬레이터 실행 중: {url} (쇼핑몰 '{mallId}', 127.0.0.1 밖으로 나가는 요청 없음)",

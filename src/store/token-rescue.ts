@@ -28,7 +28,10 @@ export async function writeRescueCopy(
   now: number,
 ): Promise<string | undefined> {
   const name = `cafe24-doctor-rescue-${token.mallId}-${formatKstStamp(now)}-${randomBytes(4).toString("hex")}.json`;
-  const data = serializeTokenFile(token, { receivedAt: now, revision: `rescue-${randomBytes(8).toString("hex")}` });
+  const data = serializeTokenFile(token, {
+    receivedAt: now,
+    revision: `rescue-${randomBytes(8).toString("hex")}`,
+  });
   for (const dir of directories) {
     const path = join(dir, name);
     let created = false;

@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from "node:crypto";
 import {
   createServer as createHttpServer,
   type IncomingMessage,
@@ -15,15 +16,22 @@ export interface CallbackListener {
 }
 
 export interface ListenOptions {
-  /** Whether the redirect completes the authorization (code present, state matches): picks the page shown. */
-  accepts: (url: string) => boolean;
+  /**
+   * The `state` of the authorize URL. Only a redirect carrying it ends the listener: any web page can send the
+   * browser to this loopback address, with `?error=…` or someone else's code, to end or hijack the login.
+   */
+  expectedState: string;
   timeoutMs: number;
   tls?: { key: string; cert: string };
+  /** Told about each request to the path that was not this login's redirect (it got the "not yours" page). */
+  onForeign?: () => void;
 }
 
 /**
- * A one-shot listener on the redirect URI's host, port and path: the first request there carrying `code` or
- * `error` is answered with a short page and ends it; anything else (favicon, a stray probe) gets 404.
+ * A one-shot listener on the redirect URI's host, port and path. The first request there whose `state` is the
+ * expected one (carrying `code`, or `error` when the person declined) is answered with a short page and ends
+ * it; any other request to the path gets 400 and a page saying it is not this login's, and the listener keeps
+ * waiting until its timeout; anything else (favicon, a stray probe) gets 404.
  */
 export async function listenForCallback(
   target: LocalRedirect,
@@ -33,24 +41,34 @@ export async function listenForCallback(
   const redirected = new Promise<string | undefined>((resolve) => {
     settle = resolve;
   });
+  const expected = digest(options.expectedState);
   const handler = (req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? "/", `${target.protocol}//${req.headers.host ?? target.hostname}`);
+    const origin = `${target.protocol}//${target.hostname}${portSuffix(target)}`;
+    const url = new URL(req.url ?? "/", origin);
     const params = url.searchParams;
-    if (
-      req.method !== "GET" ||
-      url.pathname !== target.path ||
-      !(params.has("code") || params.has("error"))
-    ) {
+    if (req.method !== "GET" || url.pathname !== target.path) {
       res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("not found\n");
       return;
     }
-    const full = `${target.protocol}//${target.hostname}${portSuffix(target)}${url.pathname}${url.search}`;
-    res.writeHead(200, {
+    const headers = {
       "content-type": "text/html; charset=utf-8",
       "cache-control": "no-store",
       connection: "close",
-    });
-    res.end(callbackPage(options.accepts(full)), () => settle(full));
+    };
+    const state = params.get("state");
+    const ours =
+      state !== null &&
+      timingSafeEqual(digest(state), expected) &&
+      (params.has("code") || params.has("error"));
+    if (!ours) {
+      res.writeHead(400, headers).end(callbackPage("foreign"));
+      options.onForeign?.();
+      return;
+    }
+    res.writeHead(200, headers);
+    res.end(callbackPage(params.has("code") && !params.has("error") ? "authorized" : "failed"), () =>
+      settle(`${origin}${url.pathname}${url.search}`),
+    );
   };
   const servers: Server[] = [];
   const errors: Error[] = [];
@@ -84,6 +102,9 @@ export async function listenForCallback(
   };
   return { redirected, close };
 }
+
+/** Hashed before the constant-time compare, so neither the state nor its length leaks through timing. */
+const digest = (value: string) => createHash("sha256").update(value).digest();
 
 function portSuffix(target: LocalRedirect): string {
   const standard = target.protocol === "https:" ? 443 : 80;

@@ -81,10 +81,8 @@ async function startListener(
   const tls = local.protocol === "https:" ? await selfSignedCert(local.hostname) : undefined;
   try {
     const listener = await listenForCallback(local, {
-      accepts: (redirected) => {
-        const params = new URL(redirected).searchParams;
-        return params.has("code") && params.get("state") === state;
-      },
+      expectedState: state,
+      onForeign: () => io.err(io.t("token.login.ignored", { redirectUri })),
       timeoutMs,
       ...(tls ? { tls } : {}),
     });

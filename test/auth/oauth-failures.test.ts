@@ -110,7 +110,7 @@ describe("OAuth failures become typed errors that never carry a secret", () => {
     };
     const error = await rejection(refreshToken(config, "OldRefresh12345678"));
     expect(error.code).toBe(ERROR_CODES.reauthRequired);
-    expect((error as OAuthRequestError).description).toContain("OldR…5678");
+    expect((error as OAuthRequestError).description).toContain("Ol…78");
     expectNoSecrets(error, ["OldRefresh12345678", "SecretClient123456"]);
   });
 

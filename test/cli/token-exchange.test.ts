@@ -28,7 +28,7 @@ describe("cafe24-doctor token exchange", () => {
     expect(second.code, second.stderr).toBe(0);
     expect(second.stdout).toContain("Authorized mall");
     expect(second.stdout).toMatch(/Access token +expires \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+09:00 \(in 2 h\)/);
-    expect(second.stdout).toMatch(/\w{4}…\w{4}/);
+    expect(second.stdout).toMatch(/\w{2}…\w{2}/);
     expect(second.stdout).toMatch(/GET \/apps → 200: accepted/);
     expect(existsSync(pendingOf(p.tokenFile))).toBe(false);
 

@@ -87,18 +87,39 @@ describe("cafe24-doctor token login", () => {
     expect(await p.readToken()).toBeDefined();
   });
 
-  it("ignores stray requests (favicon) and refuses a redirect with another state: exit 2, failure page", async () => {
+  it("answers forged requests (another state, a bare error) with a not-your-login page and keeps waiting for the genuine redirect", async () => {
     const port = await freePort();
     const p = await tokenProject({ redirectUri: `http://127.0.0.1:${port}/callback` });
     const login = startLogin(p);
-    const location = new URL(await approveConsent(await login.url));
+    const authorizeUrl = await login.url;
     expect((await fetch(`http://127.0.0.1:${port}/favicon.ico`)).status).toBe(404);
-    location.searchParams.set("state", "someone-else");
-    const page = await fetch(location);
+    for (const query of ["state=someone-else&code=forged-code", "error=x"]) {
+      const forged = await fetch(`http://127.0.0.1:${port}/callback?${query}`);
+      expect(forged.status, query).toBe(400);
+      expect(await forged.text()).toContain("not from the login you started");
+    }
+    expect(login.child.exitCode).toBeNull();
+    const page = await fetch(await approveConsent(authorizeUrl));
+    expect(await page.text()).toContain("you can close this tab");
+    expect(await login.exited).toBe(0);
+    const { stderr } = login.output();
+    expect(stderr.match(/Ignored a request to http:\/\/127\.0\.0\.1:\d+\/callback/g)).toHaveLength(2);
+    expect(p.emu.control.stats().grants.authorization_code).toBe(1);
+    expect(await p.readToken()).toBeDefined();
+  });
+
+  it("ends with exit 2 and Cafe24's words when the person declines (error=access_denied with this login's state)", async () => {
+    const port = await freePort();
+    const p = await tokenProject({ redirectUri: `http://127.0.0.1:${port}/callback` });
+    const login = startLogin(p);
+    const state = new URL(await login.url).searchParams.get("state");
+    const page = await fetch(`http://127.0.0.1:${port}/callback?error=access_denied&state=${state}`);
+    expect(page.status).toBe(200);
     expect(await page.text()).toContain("see the terminal");
     expect(await login.exited).toBe(2);
-    expect(login.output().stderr).toContain("state does not match");
+    expect(login.output().stderr).toContain("access_denied");
     expect(p.emu.control.stats().grants.authorization_code).toBe(0);
+    expect(await p.readToken()).toBeUndefined();
   });
 
   it("reads the pasted redirected URL when the redirect URI is not on this machine", async () => {

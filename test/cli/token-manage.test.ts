@@ -86,7 +86,7 @@ describe("cafe24-doctor token refresh", () => {
     const after = await p.readToken();
     expect(after?.refreshToken).not.toBe(before.refreshToken);
     expect(result.stdout).toContain("Refreshed the tokens");
-    expect(result.stdout).toContain(`${after?.accessToken.slice(0, 4)}…${after?.accessToken.slice(-4)}`);
+    expect(result.stdout).toContain(`${after?.accessToken.slice(0, 2)}…${after?.accessToken.slice(-2)}`);
     expect(result.stdout).toContain("accepted");
     const stats = p.emu.control.stats();
     expect(stats.grants.refresh_token).toBe(1);

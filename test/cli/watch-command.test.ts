@@ -1,12 +1,14 @@
 import { mkdtemp } from "node:fs/promises";
+import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { toTokenSet } from "../../src/auth/cafe24-token-response.js";
 import { tokenId } from "../../src/emulator/state/tokens.js";
 import { FileTokenStore } from "../../src/store/file-token-store.js";
 import { doctorEnv } from "../doctor/scenarios/scenario-kit.js";
 import { launch } from "../helpers/emulator.js";
+import { requestWithHost } from "../helpers/request-with-host.js";
 import { CLI, runNode, startCli } from "../helpers/run-cli.js";
 
 /** A project whose stored access token is `dueInMs` from expiry (2-hour tokens; watch refreshes under 10 min). */
@@ -59,6 +61,61 @@ describe("cafe24-doctor watch", () => {
         malls: { mallId: string; state: string }[];
       };
       expect(status.malls.map((m) => [m.mallId, m.state])).toEqual([[p.mall.mallId, "ok"]]);
+    } finally {
+      run.child.kill("SIGTERM");
+    }
+    expect(await run.exited).toBe(0);
+  });
+
+  it("exits 3 without starting when the status port is in use, naming the address and the fix", async () => {
+    const p = await project(5 * 60_000);
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, "127.0.0.1", resolve));
+    onTestFinished(() => new Promise<void>((resolve) => busy.close(() => resolve())));
+    const { port } = busy.address() as AddressInfo;
+    const result = await runNode(CLI, ["watch", "--status-port", String(port), "--lang", "en"], {
+      env: p.env,
+      cwd: p.dir,
+    });
+    expect(result.code, result.stderr).toBe(3);
+    expect(result.stderr).toContain(`127.0.0.1:${port} is already in use`);
+    expect(result.stderr).toMatch(/--status-port.*--no-status.*CAFE24_DOCTOR_STATUS_TOKEN/);
+    expect(result.stdout).not.toContain("Watching");
+    expect(p.emu.control.stats().grants.refresh_token).toBe(0);
+  });
+
+  it("exits 3 without starting when --status-host is not loopback and no status token is set", async () => {
+    const p = await project(5 * 60_000);
+    const result = await runNode(
+      CLI,
+      ["watch", "--status-host", "0.0.0.0", "--status-port", "0", "--lang", "ko"],
+      {
+        env: { ...p.env, CAFE24_DOCTOR_STATUS_TOKEN: "" },
+        cwd: p.dir,
+      },
+    );
+    expect(result.code, result.stderr).toBe(3);
+    expect(result.stderr).toContain("상태 서버를 시작할 수 없어");
+    expect(result.stderr).toContain("0.0.0.0:0");
+    expect(result.stderr).toContain("CAFE24_DOCTOR_STATUS_TOKEN");
+    expect(result.stdout).toBe("");
+    expect(p.emu.control.stats().grants.refresh_token).toBe(0);
+  });
+
+  it("answers status requests under a --status-allow-host name and refuses any other Host with 421", async () => {
+    const p = await project(2 * 3_600_000);
+    const run = startCli(
+      ["watch", "--status-port", "0", "--status-allow-host", "watch.internal", "--lang", "en"],
+      { ...p.env },
+    );
+    try {
+      const started = await run.firstLine;
+      const url = /Status page: (http:\/\/127\.0\.0\.1:\d+)/.exec(started)?.[1];
+      expect(url, started).toBeDefined();
+      expect((await requestWithHost(`${url}/status`, "watch.internal")).status).toBe(200);
+      const refused = await requestWithHost(`${url}/status`, "evil.example");
+      expect(refused.status).toBe(421);
+      expect(refused.body).toContain("--status-allow-host evil.example");
     } finally {
       run.child.kill("SIGTERM");
     }

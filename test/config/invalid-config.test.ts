@@ -81,7 +81,9 @@ describe("invalid configuration: one line per problem, naming the key and the fi
 
   it("lists the allowed keys when an unknown key is not a near miss", async () => {
     const [line] = await problemsOf({ tokenStore: { type: "file", path: "t.json", colour: "red" } });
-    expect(line).toBe("tokenStore.colour: unknown setting — remove it (allowed here: type, path, followSymlinks)");
+    expect(line).toBe(
+      "tokenStore.colour: unknown setting — remove it (allowed here: type, path, followSymlinks)",
+    );
   });
 
   it("refuses a client secret in the file and says where it belongs, without echoing it", async () => {

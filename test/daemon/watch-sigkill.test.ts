@@ -1,9 +1,11 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { tokenId } from "../../src/emulator/state/tokens.js";
 import { FileTokenStore } from "../../src/store/file-token-store.js";
+import { parseTokenFile } from "../../src/store/token-file-format.js";
 import { launch, secretOf } from "../helpers/emulator.js";
 import { tempDir } from "../helpers/token-files.js";
 import { authorize, waitFor, webhookReceiver } from "./watch-setup.js";
@@ -40,7 +42,7 @@ function startRunner(env: Record<string, string>): Runner {
 const count = (lines: string[], line: string) => lines.filter((l) => l === line).length;
 
 describe("watch killed with SIGKILL and restarted", () => {
-  it(`${KILLS} times: no refresh token lost except between Cafe24's answer and the write, and then one reauth alert`, {
+  it(`${KILLS} times: no refresh token lost except between Cafe24's answer and the temp file, a complete temp file adopted, and one reauth alert per loss`, {
     timeout: 120_000,
   }, async () => {
     let current: Runner | undefined;
@@ -61,7 +63,8 @@ describe("watch killed with SIGKILL and restarted", () => {
     const { control } = running;
     const mall = running.malls[0];
     if (!mall) throw new Error("no mall");
-    const path = join(await tempDir(), "{mall_id}.json");
+    const dir = await tempDir();
+    const path = join(dir, "{mall_id}.json");
     const store = new FileTokenStore({ path });
     await authorize(running, store, mall.mallId);
     const receiver = await webhookReceiver();
@@ -80,7 +83,21 @@ describe("watch killed with SIGKILL and restarted", () => {
         .validRefreshTokenIds.includes(tokenId(stored?.token.refreshToken ?? ""));
     };
 
+    /** Whether a killed writer left a complete temp file holding the live refresh token. */
+    const liveTempFile = async () => {
+      for (const name of await readdir(dir)) {
+        if (!name.includes(".tmp-")) continue;
+        const contents = await readFile(join(dir, name))
+          .then((bytes) => parseTokenFile(bytes, { path: name, mallId: mall.mallId }))
+          .catch(() => undefined);
+        const id = tokenId(contents?.token.refreshToken ?? "");
+        if (contents && control.stats(mall.mallId).validRefreshTokenIds.includes(id)) return true;
+      }
+      return false;
+    };
+
     let losses = 0;
+    let recovered = 0;
     for (let i = 0; i < KILLS; i++) {
       const rotationsBefore = control.stats(mall.mallId).grants.refresh_token;
       current = startRunner(env);
@@ -92,6 +109,21 @@ describe("watch killed with SIGKILL and restarted", () => {
       killOnNextAnswer = false;
       const rotations = control.stats(mall.mallId).grants.refresh_token - rotationsBefore;
       if (await storedIsLive()) continue;
+
+      if (await liveTempFile()) {
+        // Killed after the temp file was complete, before its rename: the restarted manager adopts it.
+        recovered++;
+        const invalidBefore = control.stats(mall.mallId).invalidGrant;
+        const alertsBefore = receiver.bodies.length;
+        const restarted = startRunner(env);
+        await waitFor(() => restarted.lines.includes("W"), "a refresh from the adopted token");
+        expect(await storedIsLive()).toBe(true);
+        expect(control.stats(mall.mallId).invalidGrant).toBe(invalidBefore);
+        expect(receiver.bodies.length).toBe(alertsBefore);
+        restarted.child.kill("SIGTERM");
+        await restarted.exited;
+        continue;
+      }
 
       // Lost: Cafe24 rotated more often than this runner wrote, so the kill fell between an answer and its write.
       losses++;
@@ -115,6 +147,9 @@ describe("watch killed with SIGKILL and restarted", () => {
       await authorize(running, store, mall.mallId);
     }
 
+    console.info(
+      `${KILLS} kills: ${losses} lost between Cafe24's answer and the temp file, ${recovered} recovered from it`,
+    );
     expect(losses).toBeGreaterThanOrEqual(1);
     expect(receiver.bodies).toHaveLength(losses);
     // Each loss cost exactly one refused refresh: the restarted manager stopped retrying at once.

@@ -22,7 +22,9 @@ async function killRepeatedly(dir: string): Promise<number> {
 
     const contents = parseTokenFile(await readFile(path), { path, mallId: "myshop" });
     expect(STATES).toContainEqual(contents.token);
-    orphansSeen += (await readdir(dir)).filter((name) => /^oauth_token\.json\.tmp-[0-9a-f]{24}$/.test(name)).length;
+    orphansSeen += (await readdir(dir)).filter((name) =>
+      /^oauth_token\.json\.tmp-[0-9a-f]{24}$/.test(name),
+    ).length;
     // The dead writer's lock would hold the next one off for the stale time; lock takeover is tested elsewhere.
     await rm(`${path}.lock`, { recursive: true, force: true });
   }

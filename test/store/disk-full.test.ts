@@ -1,8 +1,5 @@
-import { execFile } from "node:child_process";
-import { mkdtemp, open, readdir, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { afterEach, describe, expect, it, onTestFinished } from "vitest";
 import { toTokenSet } from "../../src/auth/cafe24-token-response.js";
 import { TokenManager } from "../../src/auth/token-manager.js";
@@ -12,53 +9,10 @@ import { FileTokenStore } from "../../src/store/file-token-store.js";
 import { readTokenFile } from "../../src/store/token-file-format.js";
 import type { Sleep } from "../../src/util/runtime.js";
 import { HOUR, launch } from "../helpers/emulator.js";
+import { fillDisk, mountSmallTmpfs, tmpfsUnavailable, unmount } from "../helpers/small-tmpfs.js";
 import { tempDir } from "../helpers/token-files.js";
 
-const run = promisify(execFile);
-
-/** Mounts a 64 KiB tmpfs on a new directory (root only): a real ENOSPC, not an injected one. */
-async function mountSmallTmpfs(): Promise<string | undefined> {
-  const dir = await mkdtemp(join(tmpdir(), "cafe24-doctor-tmpfs-"));
-  try {
-    await run("mount", ["-t", "tmpfs", "-o", "size=64k,mode=0700", "tmpfs", dir]);
-    return dir;
-  } catch {
-    await rm(dir, { recursive: true, force: true });
-    return undefined;
-  }
-}
-
-async function unmount(dir: string): Promise<void> {
-  await run("umount", [dir]).catch(() => {});
-  await rm(dir, { recursive: true, force: true });
-}
-
-const probe = await mountSmallTmpfs();
-const unavailable = probe === undefined;
-if (probe) await unmount(probe);
-if (unavailable && process.env.CI === "true") {
-  it("mounts a small tmpfs for the disk-full test", () => {
-    expect.fail("CI runs as root and must be able to mount a 64 KiB tmpfs for the real ENOSPC test");
-  });
-} else if (unavailable) {
-  console.warn(
-    "Skipping the real disk-full test: mounting a tmpfs needs root (the injected one still runs).",
-  );
-}
-
-/** Fills the file system holding `dir` until a write fails with ENOSPC. */
-async function fill(dir: string): Promise<string> {
-  const filler = join(dir, "filler");
-  const handle = await open(filler, "w");
-  try {
-    for (let i = 0; i < 1024; i++) await handle.write(Buffer.alloc(1024, 1));
-  } catch (error) {
-    expect((error as NodeJS.ErrnoException).code).toBe("ENOSPC");
-  } finally {
-    await handle.close().catch(() => {});
-  }
-  return filler;
-}
+const unavailable = await tmpfsUnavailable("the real disk-full test");
 
 const previousStateHome = process.env.XDG_STATE_HOME;
 afterEach(() => {
@@ -81,7 +35,7 @@ describe.skipIf(unavailable)("FileTokenStore on a full disk", () => {
       undefined,
       toTokenSet(emu.control.issueTokens(mall.mallId), mall.mallId),
     );
-    const filler = await fill(dir);
+    const filler = await fillDisk(dir);
 
     const waiting: (() => void)[] = [];
     const sleep: Sleep = () => new Promise<void>((resolve) => waiting.push(resolve));

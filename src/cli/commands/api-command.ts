@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { apiCallLogger } from "../../api-command/api-call-logger.js";
 import { parseApiRequest } from "../../api-command/api-request.js";
 import { runApiCall } from "../../api-command/run-api-call.js";
+import { scrubSecrets } from "../../util/scrub-secrets.js";
 import type { CliContext } from "../cli-context.js";
 import { runTokenAction } from "./token-action.js";
 
@@ -32,7 +33,7 @@ export function registerApiCommand(program: Command, cli: () => CliContext): voi
     .option("--mall <id>", t("token.option.mall"))
     .action((method: string, path: string, flags: ApiFlags) =>
       runTokenAction(
-        cli(),
+        scrubbedStderr(cli()),
         flags,
         async (setup, io) => {
           const request = await parseApiRequest(
@@ -52,3 +53,12 @@ export function registerApiCommand(program: Command, cli: () => CliContext): voi
       ),
     );
 }
+
+/**
+ * Server text reaches the api command's stderr by several paths (the error, Cafe24's message, retry lines):
+ * every line is scrubbed of anything shaped like a credential. Stdout, the answer the user asked for, is not.
+ */
+const scrubbedStderr = (cli: CliContext): CliContext => ({
+  ...cli,
+  err: (line) => cli.err(scrubSecrets(line, [], { maxLength: 2000 })),
+});

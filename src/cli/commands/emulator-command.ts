@@ -13,6 +13,7 @@ import { nonNegativeInt, positiveNumber } from "../parse-number.js";
 interface EmulatorFlags {
   port: number;
   host: string;
+  allowHost?: string[];
   config?: string;
   autoApprove?: boolean;
   codeTtl?: number;
@@ -31,6 +32,8 @@ interface EmulatorFlags {
   quiet?: boolean;
 }
 
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
 export function registerEmulatorCommand(program: Command, cli: () => CliContext): void {
   const { t } = cli();
   program
@@ -38,6 +41,7 @@ export function registerEmulatorCommand(program: Command, cli: () => CliContext)
     .description(t("emulator.description"))
     .option("-p, --port <port>", t("emulator.option.port"), nonNegativeInt, 8724)
     .option("--host <address>", t("emulator.option.host"), "127.0.0.1")
+    .option("--allow-host <name>", t("emulator.option.allowHost"), collect)
     .option("-c, --config <file>", t("emulator.option.config"))
     .option("--auto-approve", t("emulator.option.autoApprove"))
     .option("--code-ttl <seconds>", t("emulator.option.codeTtl"), positiveNumber)
@@ -109,10 +113,17 @@ async function runEmulator(flags: EmulatorFlags, cli: CliContext): Promise<void>
   let running: Awaited<ReturnType<typeof startEmulator>>;
   try {
     running = await startEmulator(
-      { ...options, port: flags.port, host: flags.host },
+      {
+        ...options,
+        port: flags.port,
+        host: flags.host,
+        ...(flags.allowHost ? { allowedHosts: flags.allowHost } : {}),
+      },
       flags.quiet ? {} : { onRequest: log },
     );
   } catch (cause) {
+    // A bad --allow-host is the caller's mistake, reported as such rather than as a busy port.
+    if (cause instanceof DoctorError) throw cause;
     throw new DoctorError(ERROR_CODES.emulatorListenFailed, `Cannot listen on ${flags.host}:${flags.port}`, {
       cause,
       details: [

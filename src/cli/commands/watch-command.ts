@@ -1,13 +1,19 @@
+import { isIP } from "node:net";
 import type { Command } from "commander";
 import { formatKstIso } from "../../cafe24/kst.js";
 import { loadDoctorConfig } from "../../config/load-doctor-config.js";
+import { tokenStoreFromConfig } from "../../config/token-store-from-config.js";
 import { jsonWebhookSink, slackWebhookSink } from "../../daemon/alert-sinks.js";
 import type { AlertSink } from "../../daemon/alerts.js";
 import { doctorDiagnose } from "../../daemon/diagnose-mall.js";
-import { startStatusServer } from "../../daemon/status-server/start-status-server.js";
+import { isLoopbackHost } from "../../daemon/status-server/is-loopback-host.js";
+import {
+  type RunningStatusServer,
+  startStatusServer,
+} from "../../daemon/status-server/start-status-server.js";
 import { WatchManager } from "../../daemon/watch-manager.js";
 import { DoctorError, ERROR_CODES } from "../../errors/doctor-error.js";
-import { FileTokenStore } from "../../store/file-token-store.js";
+import { criticalWorkPending, criticalWorkSettled } from "../../util/critical-work.js";
 import type { CliContext } from "../cli-context.js";
 import { nonNegativeInt, positiveNumber } from "../parse-number.js";
 import { EXIT } from "../report-error.js";
@@ -18,6 +24,7 @@ interface WatchFlags {
   status: boolean;
   statusHost: string;
   statusPort: number;
+  statusAllowHost?: string[];
   checkEvery?: number;
   webhook?: string[];
   slackWebhook?: string[];
@@ -38,6 +45,7 @@ export function registerWatchCommand(program: Command, cli: () => CliContext): v
     .option("--no-status", t("watch.option.noStatus"))
     .option("--status-host <address>", t("watch.option.statusHost"), "127.0.0.1")
     .option("--status-port <port>", t("watch.option.statusPort"), nonNegativeInt, 8725)
+    .option("--status-allow-host <name>", t("watch.option.statusAllowHost"), collect)
     .option("--check-every <minutes>", t("watch.option.checkEvery"), positiveNumber)
     .option("--webhook <url>", t("watch.option.webhook"), collect)
     .option("--slack-webhook <url>", t("watch.option.slackWebhook"), collect)
@@ -65,7 +73,7 @@ async function runWatch(flags: WatchFlags, cli: CliContext): Promise<void> {
     ...webhooks.map((url, i) => jsonWebhookSink({ url, name: `webhook#${i + 1}` })),
     ...slack.map((url, i) => slackWebhookSink({ url, name: `slack#${i + 1}` })),
   ];
-  const store = new FileTokenStore({ path: config.tokenFile });
+  const store = tokenStoreFromConfig(config);
   const malls =
     flags.mall ?? (config.mallId && !config.tokenFile.includes("{mall_id}") ? [config.mallId] : undefined);
   const manager = new WatchManager({
@@ -107,34 +115,82 @@ async function runWatch(flags: WatchFlags, cli: CliContext): Promise<void> {
     return;
   }
 
-  await manager.start();
+  // The status server comes first: if it cannot serve, the command fails with exit 3 before anything runs,
+  // instead of a manager running headless that a supervisor takes for healthy. Until start() it shows no mall.
+  const server = flags.status ? await startStatus(flags, manager, cli) : undefined;
+  try {
+    await manager.start();
+  } catch (error) {
+    await server?.close();
+    throw error;
+  }
   // Subscribed after start: the first reading of each mall's token is not news.
   manager.on("state", (change) =>
     cli.out(t("watch.state", { mall: change.mallId, from: change.previous, to: change.state })),
   );
-  const bearerToken = process.env.CAFE24_DOCTOR_STATUS_TOKEN;
-  const server = flags.status
-    ? await startStatusServer({
-        source: manager,
-        host: flags.statusHost,
-        port: flags.statusPort,
-        lang: cli.lang,
-        ...(bearerToken ? { bearerToken } : {}),
-      })
-    : undefined;
   const watched = manager.snapshot().malls.map((m) => m.mallId);
   cli.out(t("watch.started", { malls: watched.join(", ") || "-", status: server?.url ?? "-" }));
 
   await new Promise<void>((resolve) => {
+    let stopping = false;
     const stop = () => {
-      process.off("SIGINT", stop);
-      process.off("SIGTERM", stop);
+      // A second Ctrl-C while a refreshed token is still being written only repeats why we wait.
+      if (stopping) {
+        if (criticalWorkPending() > 0) cli.err(t("cli.interrupt.waiting"));
+        return;
+      }
+      stopping = true;
       cli.err(t("watch.stopping"));
-      void Promise.allSettled([manager.stop(), server?.close()]).then(() => resolve());
+      void Promise.allSettled([manager.stop(), server?.close()]).then(async () => {
+        if (criticalWorkPending() > 0) {
+          cli.err(t("cli.interrupt.waiting"));
+          await criticalWorkSettled();
+        }
+        process.off("SIGINT", stop);
+        process.off("SIGTERM", stop);
+        resolve();
+      });
     };
     process.on("SIGINT", stop);
     process.on("SIGTERM", stop);
   });
+}
+
+/** Errors of listen() that the person can fix by choosing another address or port. */
+const LISTEN_ERRORS = new Set(["EADDRINUSE", "EACCES", "EADDRNOTAVAIL"]);
+
+/** The status server on --status-host:--status-port, or STATUS_LISTEN_FAILED naming the address and the fix. */
+async function startStatus(
+  flags: WatchFlags,
+  source: WatchManager,
+  cli: CliContext,
+): Promise<RunningStatusServer> {
+  const bearerToken = process.env.CAFE24_DOCTOR_STATUS_TOKEN;
+  const address = `${isIP(flags.statusHost) === 6 ? `[${flags.statusHost}]` : flags.statusHost}:${flags.statusPort}`;
+  try {
+    return await startStatusServer({
+      source,
+      host: flags.statusHost,
+      port: flags.statusPort,
+      lang: cli.lang,
+      ...(bearerToken ? { bearerToken } : {}),
+      ...(flags.statusAllowHost ? { allowedHosts: flags.statusAllowHost } : {}),
+    });
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    let detail: string;
+    if (code !== undefined && LISTEN_ERRORS.has(code))
+      detail = cli.t(`watch.statusFailed.${code as "EADDRINUSE" | "EACCES" | "EADDRNOTAVAIL"}`, { address });
+    else if (!isLoopbackHost(flags.statusHost) && !bearerToken)
+      detail = cli.t("watch.statusFailed.needsToken", { address });
+    // Any other refusal (an empty token, a bad --status-allow-host) already names the option to correct.
+    else if (cause instanceof DoctorError) throw cause;
+    else detail = `${address}: ${code ?? (cause instanceof Error ? cause.message : String(cause))}`;
+    throw new DoctorError(ERROR_CODES.statusListenFailed, `Cannot serve the status page on ${address}`, {
+      cause,
+      details: [detail],
+    });
+  }
 }
 
 function envList(name: string): string[] {

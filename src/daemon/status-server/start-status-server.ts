@@ -16,6 +16,12 @@ export interface StartStatusServerOptions {
   lang: Lang;
   /** When set, every route but /healthz requires `Authorization: Bearer <bearerToken>`. */
   bearerToken?: string;
+  /**
+   * Host names the server answers to besides its own addresses (e.g. the name of a reverse proxy in front).
+   * Requests under any other Host get 421, which keeps DNS-rebinding pages away from /status.
+   * @default []
+   */
+  allowedHosts?: readonly string[];
   /** @default Date.now */
   now?: () => number;
 }
@@ -24,7 +30,7 @@ export type RunningStatusServer = ListeningServer;
 
 /** Starts the watch manager's status server on a real socket. */
 export async function startStatusServer(options: StartStatusServerOptions): Promise<RunningStatusServer> {
-  const { source, host = "127.0.0.1", port = 0, lang, bearerToken, now = Date.now } = options;
+  const { source, host = "127.0.0.1", port = 0, lang, bearerToken, allowedHosts, now = Date.now } = options;
   if (bearerToken !== undefined && bearerToken.trim() === "")
     throw new DoctorError(ERROR_CODES.invalidOptions, "bearerToken must not be empty.");
   // Token expiry, mall ids and re-authorization commands are nobody else's business, and the server offers
@@ -35,5 +41,10 @@ export async function startStatusServer(options: StartStatusServerOptions): Prom
       `Refusing to serve the status page on ${host} without a bearer token: it would show every mall's token state to anyone who can reach this machine. Bind 127.0.0.1, or set a bearer token (and put TLS in front).`,
     );
   const app = createStatusApp({ source, lang, bearerToken, now });
-  return serveFetch(app.fetch, host, port);
+  return serveFetch(app.fetch, {
+    host,
+    port,
+    allowedHosts,
+    allowHint: "`cafe24-doctor watch --status-allow-host <name>` (option allowedHosts)",
+  });
 }

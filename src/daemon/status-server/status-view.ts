@@ -1,3 +1,4 @@
+import { scrubSecrets } from "../../util/scrub-secrets.js";
 import type { MallWatchState, MallWatchStatus, WatchCounters, WatchSnapshot } from "../watch-status.js";
 
 /** States in which the manager cannot help itself: only a person authorizing the app fixes them. */
@@ -26,9 +27,10 @@ export interface StatusView {
 }
 
 /**
- * The /status body. Fields are copied by name rather than spread: the snapshot crosses a module boundary
- * written by someone else, and anything extra a future manager attaches (a token, a store handle) must not
- * reach an HTTP answer by accident.
+ * The /status body and the page's data. Fields are copied by name rather than spread: the snapshot crosses a
+ * module boundary written by someone else, and anything extra a future manager attaches (a token, a store
+ * handle) must not reach an HTTP answer by accident. Free text (errors, events) is scrubbed of anything shaped
+ * like a credential for the same reason.
  */
 export function toStatusView(snapshot: WatchSnapshot, now: number): StatusView {
   return {
@@ -45,8 +47,16 @@ export function toStatusView(snapshot: WatchSnapshot, now: number): StatusView {
       lastRefreshAt: m.lastRefreshAt,
       nextRefreshAt: m.nextRefreshAt,
       consecutiveFailures: m.consecutiveFailures,
-      lastError: m.lastError && { code: m.lastError.code, message: m.lastError.message, at: m.lastError.at },
-      events: m.events.map((e) => ({ at: e.at, kind: e.kind, message: e.message })),
+      lastError: m.lastError && {
+        code: m.lastError.code,
+        message: scrubSecrets(m.lastError.message, [], { maxLength: 300 }),
+        at: m.lastError.at,
+      },
+      events: m.events.map((e) => ({
+        at: e.at,
+        kind: e.kind,
+        message: scrubSecrets(e.message, [], { maxLength: 300 }),
+      })),
       lastDiagnosis: m.lastDiagnosis && {
         at: m.lastDiagnosis.at,
         status: m.lastDiagnosis.status,

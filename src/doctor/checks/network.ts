@@ -13,12 +13,12 @@
  *   NETWORK_SLOW        low       —  (answer took over 2 s)
  */
 import { mallBaseUrl } from "../../http/mall-base-url.js";
+import { untilAborted } from "../../util/until-aborted.js";
 import type { CheckDefinition, DoctorContext } from "../context.js";
 import { facts } from "../facts.js";
 import type { CheckOutcome, EvidenceValue, Finding } from "../types.js";
 import { findingOf } from "./finding-of.js";
 import { classifyNetworkError, type NetworkFailure } from "./network-failure.js";
-import { untilAborted } from "../../util/until-aborted.js";
 
 /** Long enough for a TLS handshake across the world, short enough to leave the deadline to other checks. */
 export const PROBE_TIMEOUT_MS = 3_000;

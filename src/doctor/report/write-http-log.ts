@@ -1,9 +1,10 @@
-import { appendFile, mkdir } from "node:fs/promises";
+import { mkdir, open } from "node:fs/promises";
 import { join } from "node:path";
 import { formatKstNaive } from "../../cafe24/kst.js";
 import type { ReportInput } from "./report-input.js";
 import { scrubUrl } from "./scrub-url.js";
 import { verdictOf } from "./verdict.js";
+import { PRIVATE_FILE_MODE } from "./write-report-file.js";
 
 export const HTTP_LOG_NAME = "comprehensive_test.log";
 
@@ -63,10 +64,19 @@ export function formatHttpLog(run: HttpLogRun): string {
   return `${lines.join("\n")}\n`;
 }
 
-/** Appends the run to `<dir>/comprehensive_test.log` in one write, so runs never interleave; returns the path. */
+/**
+ * Appends the run to `<dir>/comprehensive_test.log` in one write, so runs never interleave; returns the path.
+ * Created with mode 0600; a log left readable by others (an older version, a copy) is tightened to 0600.
+ */
 export async function writeHttpLog(dir: string, run: HttpLogRun): Promise<string> {
   const path = join(dir, HTTP_LOG_NAME);
   await mkdir(dir, { recursive: true });
-  await appendFile(path, formatHttpLog(run));
+  const file = await open(path, "a", PRIVATE_FILE_MODE);
+  try {
+    if ((await file.stat()).mode & 0o077) await file.chmod(PRIVATE_FILE_MODE);
+    await file.appendFile(formatHttpLog(run));
+  } finally {
+    await file.close();
+  }
   return path;
 }

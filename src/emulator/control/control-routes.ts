@@ -27,14 +27,26 @@ const flag = z.strictObject({ on: z.boolean() });
 const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
 
 /**
+ * Fails closed. The HTTP server always passes the Node request (`incoming`); only an in-process call
+ * (`emulator.fetch`, or `handle()` without bindings) has none, and that caller already holds the emulator and
+ * its EmulatorControl, so it is trusted. A request that came through a socket is let in only when the socket's
+ * peer is known to be loopback: a socket reset mid-flight has no remoteAddress any more, and unknown is not
+ * loopback.
+ */
+function isTrustedCaller(env: EmulatorEnv["Bindings"]): boolean {
+  if (env?.incoming === undefined) return true;
+  const peer = env.incoming.socket?.remoteAddress;
+  return peer !== undefined && LOOPBACK.test(peer);
+}
+
+/**
  * /__emulator/* — the control API over HTTP, mirroring EmulatorControl. Refuses non-loopback peers even when
  * the emulator itself listens elsewhere: whoever can reach it can mint tokens.
  */
 export function controlRoutes(control: EmulatorControl, maxBodyBytes: number): Hono<EmulatorEnv> {
   const app = new Hono<EmulatorEnv>();
   app.use("*", async (c, next) => {
-    const peer = c.env?.incoming?.socket.remoteAddress;
-    if (peer !== undefined && !LOOPBACK.test(peer)) {
+    if (!isTrustedCaller(c.env)) {
       return jsonResponse(
         403,
         new Cafe24ApiError(403, "The control API answers loopback clients only.").toBody(),

@@ -73,6 +73,8 @@ export const coreEn = {
   "watch.option.statusHost":
     "status server address (127.0.0.1; anything else needs CAFE24_DOCTOR_STATUS_TOKEN)",
   "watch.option.statusPort": "status server port (0 = any free port)",
+  "watch.option.statusAllowHost":
+    "also answer status requests under this Host name, e.g. a reverse proxy's (repeatable); any other name gets 421",
   "watch.option.checkEvery":
     "also run the full check of each mall every N minutes (shown on the status page)",
   "watch.option.webhook": "JSON webhook for alerts (repeatable; or CAFE24_DOCTOR_WEBHOOK_URL)",
@@ -84,6 +86,11 @@ export const coreEn = {
   "watch.state": "{mall}: {from} → {to}",
   "watch.once":
     "Refreshed {refreshed}, failed {failed}; re-authorization needed: {reauth}; no token: {noToken}",
+  "watch.statusFailed.EADDRINUSE": "{address} is already in use by another process.",
+  "watch.statusFailed.EACCES": "No permission to listen on {address} (ports below 1024 need privileges).",
+  "watch.statusFailed.EADDRNOTAVAIL": "{address} is not an address of this machine.",
+  "watch.statusFailed.needsToken":
+    "{address} is reachable from other machines: serving there needs a bearer token in CAFE24_DOCTOR_STATUS_TOKEN.",
   "watch.stopping": "Stopping: letting in-flight refreshes finish writing…",
   "diagnose.description":
     "Quick diagnosis: token, one API call, deployed services and app modules, with problems ranked by urgency",

@@ -70,6 +70,8 @@ export const coreKo: Record<keyof typeof coreEn, string> = {
   "watch.option.noStatus": "상태 페이지를 제공하지 않음",
   "watch.option.statusHost": "상태 서버 주소 (127.0.0.1, 다른 주소는 CAFE24_DOCTOR_STATUS_TOKEN 필요)",
   "watch.option.statusPort": "상태 서버 포트 (0 = 빈 포트 자동 선택)",
+  "watch.option.statusAllowHost":
+    "이 Host 이름(예: 리버스 프록시 이름)으로 온 상태 요청에도 응답 (여러 번 지정 가능). 그 밖의 이름은 421",
   "watch.option.checkEvery": "N분마다 각 쇼핑몰 종합 점검도 실행 (상태 페이지에 표시)",
   "watch.option.webhook": "알림용 JSON 웹훅 (여러 번 지정 가능, 또는 CAFE24_DOCTOR_WEBHOOK_URL)",
   "watch.option.slackWebhook":
@@ -79,6 +81,11 @@ export const coreKo: Record<keyof typeof coreEn, string> = {
   "watch.refreshed": "{mall}: {at}에 갱신함 ({reason})",
   "watch.state": "{mall}: {from} → {to}",
   "watch.once": "갱신 {refreshed}, 실패 {failed}, 재인증 필요: {reauth}, 토큰 없음: {noToken}",
+  "watch.statusFailed.EADDRINUSE": "{address}은(는) 다른 프로세스가 이미 사용 중입니다.",
+  "watch.statusFailed.EACCES": "{address}에서 수신할 권한이 없습니다 (1024 미만 포트는 권한 필요).",
+  "watch.statusFailed.EADDRNOTAVAIL": "{address}은(는) 이 컴퓨터의 주소가 아닙니다.",
+  "watch.statusFailed.needsToken":
+    "{address}은(는) 다른 컴퓨터에서 접근할 수 있는 주소라 CAFE24_DOCTOR_STATUS_TOKEN에 bearer token이 필요합니다.",
   "watch.stopping": "종료 중: 진행 중인 갱신이 저장을 마칠 때까지 기다립니다…",
   "diagnose.description":
     "빠른 진단: 토큰, API 호출 한 번, 배포 서비스, 앱 모듈을 확인하고 문제를 긴급도 순으로 보여 줍니다",

@@ -72,6 +72,12 @@ export const tokenEn = {
   "token.login.listenFailed":
     "Could not listen on {redirectUri} ({reason}); paste the redirected address instead.",
   "token.login.timeout": "No authorization arrived within {timeout:duration}; nothing was changed.",
+  "token.login.ignored":
+    "Ignored a request to {redirectUri} that did not come from this login (its state does not match); still waiting.",
+  "token.callback.authorized": "Authorized — you can close this tab.",
+  "token.callback.failed": "Authorization did not complete — see the terminal for what to do.",
+  "token.callback.foreign":
+    "This link is not from the login you started, so it was ignored. If you are logging in, keep waiting for the redirect from Cafe24; otherwise close this tab.",
   "token.revoke.done":
     "Revoked the refresh token {token} of mall {mallId}; Cafe24 revoked its access token with it.",
   "token.revoke.deleted": "Deleted the stored token {file}.",

@@ -74,6 +74,12 @@ export const tokenKo: Record<keyof typeof tokenEn, string> = {
   "token.login.listenFailed":
     "{redirectUri}에서 수신할 수 없습니다({reason}). 대신 리디렉트된 주소를 붙여넣으세요.",
   "token.login.timeout": "{timeout:duration} 안에 인증이 도착하지 않았습니다. 아무것도 바꾸지 않았습니다.",
+  "token.login.ignored":
+    "{redirectUri}(으)로 온 요청을 무시했습니다. 이번 로그인에서 온 것이 아닙니다(state 불일치). 계속 기다립니다.",
+  "token.callback.authorized": "인증되었습니다. 이 탭을 닫아도 됩니다.",
+  "token.callback.failed": "인증이 완료되지 않았습니다. 터미널의 안내를 확인하세요.",
+  "token.callback.foreign":
+    "이 링크는 지금 시작한 로그인에서 온 것이 아니어서 무시했습니다. 로그인 중이라면 카페24에서 돌아오는 리디렉트를 계속 기다리고, 아니라면 이 탭을 닫으세요.",
   "token.revoke.done":
     "쇼핑몰 {mallId}의 refresh token {token}을 폐기했습니다. 짝인 access token도 함께 폐기되었습니다.",
   "token.revoke.deleted": "저장된 토큰 {file}을 삭제했습니다.",

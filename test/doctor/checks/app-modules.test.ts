@@ -71,7 +71,7 @@ describe("check 11: app modules", () => {
       urgency: "high",
       evidence: { error: "TypeError" },
     });
-    expect(String(finding?.evidence?.message)).toMatch(/^bad key sk_l…mnop in config$/);
+    expect(String(finding?.evidence?.message)).toMatch(/^bad key sk…op in config$/);
     expect(JSON.stringify(outcome)).not.toContain(SECRET);
   });
 

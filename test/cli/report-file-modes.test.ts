@@ -1,0 +1,96 @@
+import { spawn } from "node:child_process";
+import { readdirSync } from "node:fs";
+import { mkdtemp, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { toTokenSet } from "../../src/auth/cafe24-token-response.js";
+import { writeHttpLog } from "../../src/doctor/report/write-http-log.js";
+import { FileTokenStore } from "../../src/store/file-token-store.js";
+import { doctorEnv } from "../doctor/scenarios/scenario-kit.js";
+import { launch } from "../helpers/emulator.js";
+import { CLI, type CliResult } from "../helpers/run-cli.js";
+
+/** Runs the CLI under a given umask (through sh, as a login shell would set it), bounded like runNode. */
+function runWithUmask(
+  umask: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      "/bin/sh",
+      ["-c", `umask ${umask} && exec "$0" "$@"`, process.execPath, CLI, ...args],
+      {
+        env: { ...process.env, ...env },
+        cwd,
+      },
+    );
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => {
+      stdout += d;
+    });
+    child.stderr.on("data", (d) => {
+      stderr += d;
+    });
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`check did not finish in time\n${stdout}\n${stderr}`));
+    }, 20_000);
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+const modeOf = async (path: string) => (await stat(path)).mode & 0o777;
+
+describe("files cafe24-doctor check writes", () => {
+  it("are mode 0600 under umask 022: the JSON report, the HTML report, and a pre-existing 0644 log tightened on append", async () => {
+    const emu = await launch({ clock: { frozen: false, start: Date.now() } });
+    const mall = emu.malls[0];
+    if (!mall?.clientSecret) throw new Error("demo mall expected");
+    const dir = await mkdtemp(join(tmpdir(), "c24-modes-"));
+    const tokenFile = join(dir, "oauth_token.json");
+    const token = toTokenSet(emu.control.issueTokens(mall.mallId), mall.mallId);
+    await new FileTokenStore({ path: tokenFile }).compareAndSet(mall.mallId, undefined, token);
+    const log = join(dir, "comprehensive_test.log");
+    await writeFile(log, "an earlier run\n", { mode: 0o644 });
+    expect(await modeOf(log)).toBe(0o644);
+
+    const env = { ...doctorEnv(emu, { ...mall, clientSecret: mall.clientSecret }, tokenFile), NO_COLOR: "1" };
+    const result = await runWithUmask("022", ["check", "--html", "--lang", "en"], env, dir);
+    expect(result.code, result.stderr).toBe(0);
+
+    const files = readdirSync(dir);
+    const reports = files.filter((f) => /^comprehensive_test_report_\d{8}_\d{6}\.(json|html)$/.test(f));
+    expect(reports).toHaveLength(2);
+    for (const file of [...reports, "comprehensive_test.log"]) {
+      expect(await modeOf(join(dir, file)), file).toBe(0o600);
+    }
+  });
+
+  it("creates a new HTTP log with mode 0600 under umask 022", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "c24-modes-"));
+    const previous = process.umask(0o022);
+    try {
+      const path = await writeHttpLog(dir, {
+        kind: "check",
+        startedAt: 0,
+        finishedAt: 1,
+        mallId: "shop1",
+        toolVersion: "0.0.0",
+        results: [],
+        http: [],
+        apiCalls: { spent: 0, budget: 20 },
+        deadline: { ms: 15_000, hit: false },
+      });
+      expect(await modeOf(path)).toBe(0o600);
+    } finally {
+      process.umask(previous);
+    }
+  });
+});
