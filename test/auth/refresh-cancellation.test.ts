@@ -7,7 +7,8 @@ import { ERROR_CODES } from "../../src/errors/doctor-error.js";
 import { Cafe24Client } from "../../src/http/cafe24-client.js";
 import { MemoryTokenStore } from "../../src/store/memory-token-store.js";
 import type { FetchLike } from "../../src/util/runtime.js";
-import { HOUR, launch } from "../helpers/emulator.js";
+import { HOUR, launch, oauthOf } from "../helpers/emulator.js";
+import { signal } from "../helpers/signal.js";
 
 /**
  * A token endpoint whose traffic the test releases by hand: `sent` resolves when a refresh reaches the
@@ -15,14 +16,8 @@ import { HOUR, launch } from "../helpers/emulator.js";
  * the request waits before it reaches Cafe24.
  */
 function gatedFetch(hold: "answer" | "request") {
-  let open = () => {};
-  const gate = new Promise<void>((resolve) => {
-    open = resolve;
-  });
-  let reached = () => {};
-  const sent = new Promise<void>((resolve) => {
-    reached = resolve;
-  });
+  const { done: gate, fire: open } = signal();
+  const { done: sent, fire: reached } = signal();
   const fetchFn: FetchLike = async (input, init) => {
     if (!String(input).includes("/oauth/token")) return fetch(input, init);
     if (hold === "request") {
@@ -48,14 +43,7 @@ async function setup(gate: { fetch: FetchLike }) {
     undefined,
     toTokenSet(emu.control.issueTokens(mall.mallId), mall.mallId),
   );
-  const oauth = {
-    mallId: mall.mallId,
-    clientId: mall.clientId,
-    clientSecret: mall.clientSecret,
-    baseUrl: emu.baseUrlTemplate,
-    allowInsecureLoopback: true,
-    fetch: gate.fetch,
-  };
+  const oauth = oauthOf(emu, mall, { fetch: gate.fetch });
   const manager = new TokenManager({ store, now: () => emu.control.now(), oauth });
   emu.control.advanceClock(3 * HOUR);
   return { emu, mall, store, manager };
@@ -113,14 +101,8 @@ describe("TokenManager — a caller's cancellation never cancels the shared refr
     const gate = gatedFetch("request");
     gate.open();
     const { emu, mall, store, manager } = await setup(gate);
-    let release = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let locked = () => {};
-    const lockTaken = new Promise<void>((resolve) => {
-      locked = resolve;
-    });
+    const { done: held, fire: release } = signal();
+    const { done: lockTaken, fire: locked } = signal();
     const holder = store.withLock(mall.mallId, async () => {
       locked();
       await held;
@@ -177,14 +159,7 @@ describe("TokenManager — a caller's cancellation never cancels the shared refr
       store,
       now: () => emu.control.now(),
       refreshTimeoutMs: 5,
-      oauth: {
-        mallId: mall.mallId,
-        clientId: mall.clientId,
-        clientSecret: mall.clientSecret,
-        baseUrl: emu.baseUrlTemplate,
-        allowInsecureLoopback: true,
-        fetch: blackHole,
-      },
+      oauth: oauthOf(emu, mall, { fetch: blackHole }),
     });
     const failures: string[] = [];
     manager.on("refresh-failed", (event) => failures.push(event.code));

@@ -7,7 +7,7 @@ import { tokenId } from "../../src/emulator/state/tokens.js";
 import { DoctorError, ERROR_CODES } from "../../src/errors/doctor-error.js";
 import { Cafe24Client } from "../../src/http/cafe24-client.js";
 import { MemoryTokenStore } from "../../src/store/memory-token-store.js";
-import { DAY, HOUR, launch, SECOND } from "../helpers/emulator.js";
+import { DAY, HOUR, launch, oauthOf, SECOND } from "../helpers/emulator.js";
 
 async function setup(options: Parameters<typeof launch>[0] = {}) {
   const emu = await launch(options);
@@ -19,13 +19,7 @@ async function setup(options: Parameters<typeof launch>[0] = {}) {
   const manager = new TokenManager({
     store,
     now: () => emu.control.now(),
-    oauth: {
-      mallId: mall.mallId,
-      clientId: mall.clientId,
-      clientSecret: mall.clientSecret,
-      baseUrl: emu.baseUrlTemplate,
-      allowInsecureLoopback: true,
-    },
+    oauth: oauthOf(emu, mall),
   });
   return { emu, mall, store, manager, seed };
 }

@@ -9,7 +9,7 @@ import { MemoryTokenStore } from "../../src/store/memory-token-store.js";
 import { readTokenFile } from "../../src/store/token-file-format.js";
 import type { CompareAndSetResult } from "../../src/store/token-store.js";
 import { type Sleep, silentLogger } from "../../src/util/runtime.js";
-import { HOUR, launch } from "../helpers/emulator.js";
+import { HOUR, launch, oauthOf } from "../helpers/emulator.js";
 import { tempDir } from "../helpers/token-files.js";
 
 /** A memory store whose writes fail with ENOSPC while `full` is true: an injected disk-full. */
@@ -84,13 +84,7 @@ async function setup() {
     now: () => emu.control.now(),
     sleep: clock.sleep,
     logger,
-    oauth: {
-      mallId: mall.mallId,
-      clientId: mall.clientId,
-      clientSecret: mall.clientSecret,
-      baseUrl: emu.baseUrlTemplate,
-      allowInsecureLoopback: true,
-    },
+    oauth: oauthOf(emu, mall),
   });
   const failures: { code: string; rescuedTo?: string | undefined; message: string }[] = [];
   manager.on("refresh-failed", (event) => failures.push(event));

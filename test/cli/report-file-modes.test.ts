@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { mkdtemp, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -9,42 +8,7 @@ import { writeHttpLog } from "../../src/doctor/report/write-http-log.js";
 import { FileTokenStore } from "../../src/store/file-token-store.js";
 import { doctorEnv } from "../doctor/scenarios/scenario-kit.js";
 import { launch } from "../helpers/emulator.js";
-import { CLI, type CliResult } from "../helpers/run-cli.js";
-
-/** Runs the CLI under a given umask (through sh, as a login shell would set it), bounded like runNode. */
-function runWithUmask(
-  umask: string,
-  args: string[],
-  env: NodeJS.ProcessEnv,
-  cwd: string,
-): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      "/bin/sh",
-      ["-c", `umask ${umask} && exec "$0" "$@"`, process.execPath, CLI, ...args],
-      {
-        env: { ...process.env, ...env },
-        cwd,
-      },
-    );
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => {
-      stdout += d;
-    });
-    child.stderr.on("data", (d) => {
-      stderr += d;
-    });
-    const timer = setTimeout(() => {
-      child.kill("SIGKILL");
-      reject(new Error(`check did not finish in time\n${stdout}\n${stderr}`));
-    }, 20_000);
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+import { CLI, runNode } from "../helpers/run-cli.js";
 
 const modeOf = async (path: string) => (await stat(path)).mode & 0o777;
 
@@ -62,7 +26,7 @@ describe("files cafe24-doctor check writes", () => {
     expect(await modeOf(log)).toBe(0o644);
 
     const env = { ...doctorEnv(emu, { ...mall, clientSecret: mall.clientSecret }, tokenFile), NO_COLOR: "1" };
-    const result = await runWithUmask("022", ["check", "--html", "--lang", "en"], env, dir);
+    const result = await runNode(CLI, ["check", "--html", "--lang", "en"], { env, cwd: dir, umask: "022" });
     expect(result.code, result.stderr).toBe(0);
 
     const files = readdirSync(dir);

@@ -9,6 +9,7 @@ import { toTokenSet } from "../../src/auth/cafe24-token-response.js";
 import { tokenId } from "../../src/emulator/state/tokens.js";
 import { serializeTokenFile } from "../../src/store/token-file-format.js";
 import { CLI } from "../helpers/run-cli.js";
+import { signal } from "../helpers/signal.js";
 import { fillDisk, mountSmallTmpfs, tmpfsUnavailable, unmount } from "../helpers/small-tmpfs.js";
 import { tempDir } from "../helpers/token-files.js";
 import { expectCleanOutput, type TokenProject, tokenProject } from "../token/token-cli-kit.js";
@@ -100,14 +101,8 @@ describe("cafe24-doctor token refresh, interrupted", () => {
     const p = await tokenProject();
     await p.writeToken();
     // Between the CLI and the emulator: holds the token endpoint's answer until the test lets it through.
-    let answered = () => {};
-    const rotated = new Promise<void>((resolve) => {
-      answered = resolve;
-    });
-    let release = () => {};
-    const gate = new Promise<void>((resolve) => {
-      release = resolve;
-    });
+    const { done: rotated, fire: answered } = signal();
+    const { done: gate, fire: release } = signal();
     const proxy = createServer(async (req, res) => {
       const chunks: Buffer[] = [];
       for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -143,10 +138,7 @@ describe("cafe24-doctor token refresh, interrupted", () => {
       if (child.exitCode === null) child.kill("SIGKILL");
     });
     let stderr = "";
-    let saidWaiting = () => {};
-    const waiting = new Promise<void>((resolve) => {
-      saidWaiting = resolve;
-    });
+    const { done: waiting, fire: saidWaiting } = signal();
     child.stderr.on("data", (chunk: Buffer) => {
       stderr += chunk.toString();
       if (stderr.includes("Waiting for the refreshed token to be saved")) saidWaiting();

@@ -1,4 +1,5 @@
 import { expect, onTestFinished } from "vitest";
+import type { OAuthClientConfig } from "../../src/auth/oauth-client-config.js";
 import {
   createEmulator,
   type Emulator,
@@ -81,6 +82,22 @@ export function basic(clientId: string, clientSecret: string): string {
 export function secretOf(mall: EmulatorMall): string {
   if (!mall.clientSecret) throw new Error(`mall ${mall.mallId} has a configured secret; pass it explicitly`);
   return mall.clientSecret;
+}
+
+/** The OAuth settings a client on this machine uses for `mall` of a running emulator. */
+export function oauthOf(
+  running: RunningEmulator,
+  mall: EmulatorMall,
+  extra: Partial<OAuthClientConfig> = {},
+): OAuthClientConfig {
+  return {
+    mallId: mall.mallId,
+    clientId: mall.clientId,
+    clientSecret: secretOf(mall),
+    baseUrl: running.baseUrlTemplate,
+    allowInsecureLoopback: true,
+    ...extra,
+  };
 }
 
 /**

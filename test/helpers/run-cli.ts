@@ -14,13 +14,22 @@ export interface CliResult {
 export function runNode(
   script: string,
   args: string[],
-  options: { env?: NodeJS.ProcessEnv; timeoutMs?: number; cwd?: string } = {},
+  options: { env?: NodeJS.ProcessEnv; timeoutMs?: number; cwd?: string; umask?: string } = {},
 ) {
   return new Promise<CliResult>((resolve, reject) => {
-    const child = spawn(process.execPath, [script, ...args], {
+    const spawnOptions = {
       env: { ...process.env, ...options.env },
       ...(options.cwd ? { cwd: options.cwd } : {}),
-    });
+    };
+    // A umask is set through sh, as a login shell would: node cannot set one for a child.
+    const child =
+      options.umask === undefined
+        ? spawn(process.execPath, [script, ...args], spawnOptions)
+        : spawn(
+            "/bin/sh",
+            ["-c", `umask ${options.umask} && exec "$0" "$@"`, process.execPath, script, ...args],
+            spawnOptions,
+          );
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => {

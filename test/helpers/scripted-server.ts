@@ -1,5 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { Cafe24Client } from "../../src/http/cafe24-client.js";
+import type { Cafe24ClientOptions } from "../../src/http/client-options.js";
 import type { Logger, Sleep } from "../../src/util/runtime.js";
 import { abortError } from "../../src/util/runtime.js";
 
@@ -102,4 +104,30 @@ export function recordingLogger(): Logger & {
     },
     error() {},
   };
+}
+
+/**
+ * A Cafe24Client for mall "demomall" of a scripted server: a fixed access token (the scripts never answer 401),
+ * the manual clock, no jitter, and whatever else the test sets.
+ */
+export function scriptedClient(
+  server: ScriptedServer,
+  options: Partial<Cafe24ClientOptions> & { clock?: ReturnType<typeof manualClock> } = {},
+): Cafe24Client {
+  const { clock = manualClock(), ...rest } = options;
+  return new Cafe24Client({
+    mallId: "demomall",
+    tokens: {
+      getAccessToken: async () => "AccessTokenForTheScriptedServer",
+      handleUnauthorized: async () => {
+        throw new Error("no 401 in these scripts");
+      },
+    },
+    baseUrl: server.baseUrlTemplate,
+    allowInsecureLoopback: true,
+    now: clock.now,
+    sleep: clock.sleep,
+    random: () => 0,
+    ...rest,
+  });
 }

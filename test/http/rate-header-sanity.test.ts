@@ -1,11 +1,11 @@
 import type { OutgoingHttpHeaders } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
-import { Cafe24Client } from "../../src/http/cafe24-client.js";
 import type { Cafe24ClientOptions } from "../../src/http/client-options.js";
 import {
   manualClock,
   recordingLogger,
   type ScriptedServer,
+  scriptedClient,
   scriptedServer,
 } from "../helpers/scripted-server.js";
 
@@ -23,21 +23,7 @@ async function mallAnswering(headers: OutgoingHttpHeaders, options: Partial<Cafe
   servers.push(server);
   const clock = manualClock();
   const logger = recordingLogger();
-  const client = new Cafe24Client({
-    mallId: "demomall",
-    tokens: {
-      getAccessToken: async () => "AccessTokenForTheScriptedServer",
-      handleUnauthorized: async () => {
-        throw new Error("no 401 in these scripts");
-      },
-    },
-    baseUrl: server.baseUrlTemplate,
-    allowInsecureLoopback: true,
-    now: clock.now,
-    sleep: clock.sleep,
-    logger,
-    ...options,
-  });
+  const client = scriptedClient(server, { clock, logger, ...options });
   return { server, clock, logger, client };
 }
 

@@ -1,9 +1,14 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { ERROR_CODES } from "../../src/errors/doctor-error.js";
-import { Cafe24Client } from "../../src/http/cafe24-client.js";
+import type { Cafe24Client } from "../../src/http/cafe24-client.js";
 import { Cafe24HttpError } from "../../src/http/cafe24-http-error.js";
 import type { Cafe24ClientOptions } from "../../src/http/client-options.js";
-import { endlessBody, manualClock, type ScriptedServer, scriptedServer } from "../helpers/scripted-server.js";
+import {
+  endlessBody,
+  type ScriptedServer,
+  scriptedClient,
+  scriptedServer,
+} from "../helpers/scripted-server.js";
 
 const MiB = 1024 * 1024;
 /** What may sit in socket buffers between the server's writes and the client's cancel. */
@@ -21,24 +26,8 @@ async function serve(script: Parameters<typeof scriptedServer>[0]): Promise<Scri
 }
 
 function clientOf(server: ScriptedServer, options: Partial<Cafe24ClientOptions> = {}): Cafe24Client {
-  const clock = manualClock();
-  return new Cafe24Client({
-    mallId: "demomall",
-    tokens: {
-      getAccessToken: async () => "AccessTokenForTheScriptedServer",
-      handleUnauthorized: async () => {
-        throw new Error("no 401 in these scripts");
-      },
-    },
-    baseUrl: server.baseUrlTemplate,
-    allowInsecureLoopback: true,
-    now: clock.now,
-    sleep: clock.sleep,
-    random: () => 0,
-    // Only a client without a cap ever meets this: it turns "reads forever" into a failure, not a hang.
-    timeoutMs: 10_000,
-    ...options,
-  });
+  // Only a client without a cap ever meets the 10 s timeout: it turns "reads forever" into a failure, not a hang.
+  return scriptedClient(server, { timeoutMs: 10_000, ...options });
 }
 
 async function caught(promise: Promise<unknown>): Promise<Cafe24HttpError> {

@@ -1,12 +1,12 @@
 import type { OutgoingHttpHeaders } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
 import { ERROR_CODES } from "../../src/errors/doctor-error.js";
-import { Cafe24Client } from "../../src/http/cafe24-client.js";
 import { Cafe24HttpError } from "../../src/http/cafe24-http-error.js";
 import {
   manualClock,
   recordingLogger,
   type ScriptedServer,
+  scriptedClient,
   scriptedServer,
 } from "../helpers/scripted-server.js";
 
@@ -34,22 +34,7 @@ async function mallFirstAnswering(status: number, headers: OutgoingHttpHeaders) 
     res.end('{"products":[]}');
   });
   servers.push(server);
-  const client = new Cafe24Client({
-    mallId: "demomall",
-    tokens: {
-      getAccessToken: async () => "AccessTokenForTheScriptedServer",
-      handleUnauthorized: async () => {
-        throw new Error("no 401 in these scripts");
-      },
-    },
-    baseUrl: server.baseUrlTemplate,
-    allowInsecureLoopback: true,
-    now: clock.now,
-    sleep: clock.sleep,
-    // No jitter: any wait beyond the spacing comes from Retry-After or the bucket model.
-    random: () => 0,
-    logger,
-  });
+  const client = scriptedClient(server, { clock, logger });
   const gap = () => (sentAt[1] ?? Number.NaN) - (sentAt[0] ?? Number.NaN);
   return { server, client, logger, gap };
 }

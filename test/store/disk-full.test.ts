@@ -8,7 +8,7 @@ import { ERROR_CODES } from "../../src/errors/doctor-error.js";
 import { FileTokenStore } from "../../src/store/file-token-store.js";
 import { readTokenFile } from "../../src/store/token-file-format.js";
 import type { Sleep } from "../../src/util/runtime.js";
-import { HOUR, launch } from "../helpers/emulator.js";
+import { HOUR, launch, oauthOf } from "../helpers/emulator.js";
 import { fillDisk, mountSmallTmpfs, tmpfsUnavailable, unmount } from "../helpers/small-tmpfs.js";
 import { tempDir } from "../helpers/token-files.js";
 
@@ -43,13 +43,7 @@ describe.skipIf(unavailable)("FileTokenStore on a full disk", () => {
       store,
       now: () => emu.control.now(),
       sleep,
-      oauth: {
-        mallId: mall.mallId,
-        clientId: mall.clientId,
-        clientSecret: mall.clientSecret,
-        baseUrl: emu.baseUrlTemplate,
-        allowInsecureLoopback: true,
-      },
+      oauth: oauthOf(emu, mall),
     });
     const failures: { code: string; message: string; rescuedTo?: string | undefined }[] = [];
     manager.on("refresh-failed", (event) => failures.push(event));

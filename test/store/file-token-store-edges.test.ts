@@ -20,7 +20,7 @@ import { lockPathOf } from "../../src/store/file-lock.js";
 import { FileTokenStore } from "../../src/store/file-token-store.js";
 import { serializeTokenFile } from "../../src/store/token-file-format.js";
 import type { Sleep } from "../../src/util/runtime.js";
-import { HOUR, launch } from "../helpers/emulator.js";
+import { HOUR, launch, oauthOf } from "../helpers/emulator.js";
 import { sampleToken, tempDir } from "../helpers/token-files.js";
 
 const newer = (n: number) => ({
@@ -97,13 +97,7 @@ describe("FileTokenStore — recovering what a killed writer left", () => {
     const manager = new TokenManager({
       store,
       now: () => emu.control.now(),
-      oauth: {
-        mallId: mall.mallId,
-        clientId: mall.clientId,
-        clientSecret: mall.clientSecret,
-        baseUrl: emu.baseUrlTemplate,
-        allowInsecureLoopback: true,
-      },
+      oauth: oauthOf(emu, mall),
     });
     const recovered: string[] = [];
     manager.on("recovered", (event) => recovered.push(event.from));
