@@ -1,8 +1,8 @@
 import { isIP } from "node:net";
 import { networkInterfaces } from "node:os";
 import type { MiddlewareHandler } from "hono";
-import { isLoopbackHost } from "../daemon/status-server/is-loopback-host.js";
 import { DoctorError, ERROR_CODES } from "../errors/doctor-error.js";
+import { isLoopbackHost } from "./is-loopback-host.js";
 
 /** Where a socket server listens: the address asked for and the one the kernel bound (with the real port). */
 export interface BoundAddress {

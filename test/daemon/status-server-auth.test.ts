@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { isLoopbackHost } from "../../src/daemon/status-server/is-loopback-host.js";
 import {
   type RunningStatusServer,
   startStatusServer,
 } from "../../src/daemon/status-server/start-status-server.js";
 import { DoctorError } from "../../src/errors/doctor-error.js";
+import { isLoopbackHost } from "../../src/util/is-loopback-host.js";
 import { fakeSource, healthyMall, NOW, reauthMall, snapshotOf } from "./fake-watch-source.js";
 
 const TOKEN = "s3cret-status-token";

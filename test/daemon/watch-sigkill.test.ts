@@ -1,13 +1,11 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { tokenId } from "../../src/emulator/state/tokens.js";
 import { FileTokenStore } from "../../src/store/file-token-store.js";
-import { parseTokenFile } from "../../src/store/token-file-format.js";
 import { launch, secretOf } from "../helpers/emulator.js";
-import { tempDir } from "../helpers/token-files.js";
+import { liveTempFile as hasLiveTempFile, tempDir } from "../helpers/token-files.js";
 import { authorize, waitFor, webhookReceiver } from "./watch-setup.js";
 
 const RUNNER = fileURLToPath(new URL("../fixtures/watch-runner.mjs", import.meta.url));
@@ -83,18 +81,10 @@ describe("watch killed with SIGKILL and restarted", () => {
         .validRefreshTokenIds.includes(tokenId(stored?.token.refreshToken ?? ""));
     };
 
-    /** Whether a killed writer left a complete temp file holding the live refresh token. */
-    const liveTempFile = async () => {
-      for (const name of await readdir(dir)) {
-        if (!name.includes(".tmp-")) continue;
-        const contents = await readFile(join(dir, name))
-          .then((bytes) => parseTokenFile(bytes, { path: name, mallId: mall.mallId }))
-          .catch(() => undefined);
-        const id = tokenId(contents?.token.refreshToken ?? "");
-        if (contents && control.stats(mall.mallId).validRefreshTokenIds.includes(id)) return true;
-      }
-      return false;
-    };
+    const liveTempFile = () =>
+      hasLiveTempFile(dir, mall.mallId, (refreshToken) =>
+        control.stats(mall.mallId).validRefreshTokenIds.includes(tokenId(refreshToken)),
+      );
 
     let losses = 0;
     let recovered = 0;

@@ -1,10 +1,11 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { onTestFinished } from "vitest";
 import type { TokenSet } from "../../src/auth/token-set.js";
+import { parseTokenFile } from "../../src/store/token-file-format.js";
 
 /** A fresh directory under the OS temp dir, removed when the test finishes. */
 export async function tempDir(): Promise<string> {
@@ -65,4 +66,22 @@ export function waitForLine(child: ChildProcess, line: string): Promise<void> {
 export function exited(child: ChildProcess): Promise<number | null> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
   return new Promise((resolve) => child.once("exit", (code) => resolve(code)));
+}
+
+/**
+ * Whether a killed writer left a complete temp file in `dir` that holds a refresh token `isLive` accepts: then a restarted manager must adopt it, not call for re-authorization.
+ */
+export async function liveTempFile(
+  dir: string,
+  mallId: string,
+  isLive: (refreshToken: string) => boolean,
+): Promise<boolean> {
+  for (const name of await readdir(dir)) {
+    if (!name.includes(".tmp-")) continue;
+    const contents = await readFile(join(dir, name))
+      .then((bytes) => parseTokenFile(bytes, { path: name, mallId }))
+      .catch(() => undefined);
+    if (contents && isLive(contents.token.refreshToken)) return true;
+  }
+  return false;
 }

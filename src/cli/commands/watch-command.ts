@@ -6,7 +6,6 @@ import { tokenStoreFromConfig } from "../../config/token-store-from-config.js";
 import { jsonWebhookSink, slackWebhookSink } from "../../daemon/alert-sinks.js";
 import type { AlertSink } from "../../daemon/alerts.js";
 import { doctorDiagnose } from "../../daemon/diagnose-mall.js";
-import { isLoopbackHost } from "../../daemon/status-server/is-loopback-host.js";
 import {
   type RunningStatusServer,
   startStatusServer,
@@ -14,6 +13,7 @@ import {
 import { WatchManager } from "../../daemon/watch-manager.js";
 import { DoctorError, ERROR_CODES } from "../../errors/doctor-error.js";
 import { criticalWorkPending, criticalWorkSettled } from "../../util/critical-work.js";
+import { isLoopbackHost } from "../../util/is-loopback-host.js";
 import type { CliContext } from "../cli-context.js";
 import { nonNegativeInt, positiveNumber } from "../parse-number.js";
 import { EXIT } from "../report-error.js";

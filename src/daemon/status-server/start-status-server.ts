@@ -1,9 +1,9 @@
 import { DoctorError, ERROR_CODES } from "../../errors/doctor-error.js";
 import type { Lang } from "../../i18n/translate.js";
+import { isLoopbackHost } from "../../util/is-loopback-host.js";
 import { type ListeningServer, serveFetch } from "../../util/serve-loopback.js";
 import type { WatchStatusSource } from "../watch-status.js";
 import { createStatusApp } from "./create-status-app.js";
-import { isLoopbackHost } from "./is-loopback-host.js";
 
 export interface StartStatusServerOptions {
   /** What the page, /status, /healthz and /metrics describe: the watch manager. */
