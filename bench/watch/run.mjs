@@ -10,8 +10,8 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
-import { WatchManager } from "../../dist/daemon/watch-manager.js";
 import { FileTokenStore, tokenId, toTokenSet } from "../../dist/index.js";
+import { WatchManager } from "../../dist/watch/watch-manager.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const malls = Number(process.env.MALLS ?? 1000);

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { mallBaseUrl } from "../cafe24/mall-base-url.js";
+import { MALL_ID_PATTERN } from "../cafe24/mall-id.js";
 import { CAFE24_SCOPES } from "../cafe24/scopes.js";
 import { DoctorError, ERROR_CODES } from "../errors/doctor-error.js";
-import { mallBaseUrl } from "../http/mall-base-url.js";
 import { closestMatch } from "./closest-match.js";
 
 // Field schemas shared by the config file and the CAFE24_* variables, so both get the same rules and the same
@@ -16,11 +17,9 @@ export function expected(what: string) {
   };
 }
 
-export const mallIdSchema = z
-  .string(expected('your mall id as text, e.g. "myshop"'))
-  .regex(/^[a-zA-Z0-9][a-zA-Z0-9-]{0,39}$/, {
-    error: 'must be a Cafe24 mall id (letters, digits, "-") — e.g. "myshop" for myshop.cafe24.com',
-  });
+export const mallIdSchema = z.string(expected('your mall id as text, e.g. "myshop"')).regex(MALL_ID_PATTERN, {
+  error: 'must be a Cafe24 mall id (letters, digits, "-") — e.g. "myshop" for myshop.cafe24.com',
+});
 
 export function httpUrlSchema(example: string) {
   const what = `an http(s) URL — e.g. "${example}"`;

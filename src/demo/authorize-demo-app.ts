@@ -1,7 +1,7 @@
-import { buildAuthorizeUrl } from "../auth/build-authorize-url.js";
-import { exchangeCode } from "../auth/exchange-code.js";
-import { parseRedirect } from "../auth/parse-redirect.js";
 import type { RunningEmulator } from "../emulator/server.js";
+import { buildAuthorizeUrl } from "../oauth/build-authorize-url.js";
+import { exchangeCode } from "../oauth/exchange-code.js";
+import { parseRedirect } from "../oauth/parse-redirect.js";
 import { FileTokenStore } from "../store/file-token-store.js";
 
 /**

@@ -1,4 +1,4 @@
-import type { TokenSet } from "../auth/token-set.js";
+import type { TokenSet } from "../cafe24/token-set.js";
 import type { LegacyTrait } from "../store/token-file-format.js";
 import type { CheckId, CheckResult } from "./types.js";
 

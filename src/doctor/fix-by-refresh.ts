@@ -1,7 +1,7 @@
-import { TokenManager } from "../auth/token-manager.js";
 import type { DoctorConfig } from "../config/doctor-config.js";
 import { tokenStoreFromConfig } from "../config/token-store-from-config.js";
 import { DoctorError, ERROR_CODES } from "../errors/doctor-error.js";
+import { TokenManager } from "../tokens/token-manager.js";
 import type { FetchLike } from "../util/runtime.js";
 import type { DoctorRun } from "./run-doctor.js";
 

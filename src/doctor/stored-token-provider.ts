@@ -1,6 +1,6 @@
 import { DoctorError, ERROR_CODES } from "../errors/doctor-error.js";
-import type { AccessTokenProvider } from "../http/access-token-provider.js";
 import type { TokenStore } from "../store/token-store.js";
+import type { AccessTokenProvider } from "../tokens/access-token-provider.js";
 
 /**
  * Hands out the stored access token as it is — never refreshing, because a diagnosis that refreshed would

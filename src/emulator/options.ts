@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MALL_ID_PATTERN } from "../cafe24/mall-id.js";
 import { isKnownScope } from "../cafe24/scopes.js";
 
 const scopeList = z
@@ -20,7 +21,7 @@ export const appConfigSchema = z.strictObject({
 export const mallConfigSchema = z.strictObject({
   mallId: z
     .string()
-    .regex(/^[a-z0-9][a-z0-9-]{1,39}$/, "must be a Cafe24 mall id: lower-case letters, digits, '-'"),
+    .regex(MALL_ID_PATTERN, "must be a Cafe24 mall id: letters, digits and '-', up to 40 characters"),
   shopName: z.string().min(1).optional(),
   userId: z.string().min(1).optional(),
   app: appConfigSchema.optional(),

@@ -1,3 +1,5 @@
+import { mallBaseUrl } from "../cafe24/mall-base-url.js";
+import type { AccessTokenProvider } from "../tokens/access-token-provider.js";
 import {
   type Logger,
   type Now,
@@ -6,10 +8,8 @@ import {
   type Sleep,
   silentLogger,
 } from "../util/runtime.js";
-import type { AccessTokenProvider } from "./access-token-provider.js";
 import { type Cafe24ClientOptions, resolveNumbers } from "./client-options.js";
 import type { Cafe24Response } from "./interpret-response.js";
-import { mallBaseUrl } from "./mall-base-url.js";
 import { Pacer } from "./pacer.js";
 import { MemoryPacerState } from "./pacer-state.js";
 import { countItems, type PaginateOptions, paginate } from "./paginate.js";

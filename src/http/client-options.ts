@@ -1,6 +1,6 @@
 import { DoctorError, ERROR_CODES } from "../errors/doctor-error.js";
+import type { AccessTokenProvider } from "../tokens/access-token-provider.js";
 import type { FetchLike, Logger, Now, RandomSource, Sleep } from "../util/runtime.js";
-import type { AccessTokenProvider } from "./access-token-provider.js";
 import type { PacerState } from "./pacer-state.js";
 import { DEFAULT_RETRY, type RetryOptions, type RetryPolicy } from "./retry-policy.js";
 

@@ -4,7 +4,8 @@
 import { randomUUID } from "node:crypto";
 import { readdir, realpath, unlink } from "node:fs/promises";
 import { basename, dirname, resolve } from "node:path";
-import type { TokenSet } from "../auth/token-set.js";
+import { assertMallId, isMallId } from "../cafe24/mall-id.js";
+import type { TokenSet } from "../cafe24/token-set.js";
 import { DoctorError, ERROR_CODES } from "../errors/doctor-error.js";
 import type { Now, Sleep } from "../util/runtime.js";
 import { writeFileDurably } from "./durable-write.js";
@@ -45,8 +46,6 @@ export interface FileTokenStoreOptions {
   sleep?: Sleep;
 }
 
-const MALL_ID = /^[a-z0-9][a-z0-9-]{0,39}$/i;
-
 /**
  * Tokens in a JSON file (Cafe24's shape plus `_cafe24_doctor` metadata), shared safely by processes on one
  * machine. Reads need no lock: writes replace the file atomically. Writers serialise on `<file>.lock`.
@@ -86,9 +85,7 @@ export class FileTokenStore implements TokenStore {
 
   /** The file holding `mallId`'s token. */
   pathFor(mallId: string): string {
-    if (!MALL_ID.test(mallId)) {
-      throw new DoctorError(ERROR_CODES.invalidOptions, `"${mallId.slice(0, 60)}" is not a Cafe24 mall id.`);
-    }
+    assertMallId(mallId);
     return this.perMall ? this.template.replaceAll("{mall_id}", mallId) : this.template;
   }
 
@@ -184,7 +181,7 @@ export class FileTokenStore implements TokenStore {
           name.length > prefix.length + suffix.length && name.startsWith(prefix) && name.endsWith(suffix),
       )
       .map((name) => name.slice(prefix.length, name.length - suffix.length))
-      .filter((mallId) => MALL_ID.test(mallId))
+      .filter((mallId) => isMallId(mallId))
       .sort();
   }
 

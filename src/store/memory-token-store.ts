@@ -1,5 +1,5 @@
 // Hand-written: a Map plus a per-mall promise queue is all it takes; no library would make it smaller.
-import type { TokenSet } from "../auth/token-set.js";
+import type { TokenSet } from "../cafe24/token-set.js";
 import type { Now } from "../util/runtime.js";
 import { KeyedMutex } from "./keyed-mutex.js";
 import {

@@ -1,4 +1,4 @@
-import type { TokenSet } from "../auth/token-set.js";
+import type { TokenSet } from "../cafe24/token-set.js";
 
 /**
  * Whether `candidate` was issued after `than` for the same mall and app: the rule for adopting a token found

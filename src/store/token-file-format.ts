@@ -2,9 +2,9 @@ import { createHash } from "node:crypto";
 import { constants } from "node:fs";
 import { open } from "node:fs/promises";
 import { z } from "zod";
-import { cafe24Instant, cafe24TokenResponseSchema, tokenSetFrom } from "../auth/cafe24-token-response.js";
-import type { TokenSet } from "../auth/token-set.js";
 import { formatKstNaive } from "../cafe24/kst.js";
+import { cafe24Instant, cafe24TokenResponseSchema, tokenSetFrom } from "../cafe24/token-response.js";
+import type { TokenSet } from "../cafe24/token-set.js";
 import { DoctorError, ERROR_CODES } from "../errors/doctor-error.js";
 import { formatZodIssues } from "../util/format-zod-issues.js";
 

@@ -3,8 +3,8 @@ import { constants } from "node:fs";
 import { mkdir, open, unlink } from "node:fs/promises";
 import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
-import type { TokenSet } from "../auth/token-set.js";
 import { formatKstStamp } from "../cafe24/kst.js";
+import type { TokenSet } from "../cafe24/token-set.js";
 import { serializeTokenFile } from "./token-file-format.js";
 
 /**

@@ -1,4 +1,4 @@
-import type { TokenSet } from "../auth/token-set.js";
+import type { TokenSet } from "../cafe24/token-set.js";
 import { DoctorError, ERROR_CODES } from "../errors/doctor-error.js";
 
 /** A token as stored, with the opaque revision compare-and-set checks against. */

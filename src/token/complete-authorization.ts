@@ -1,8 +1,8 @@
-import { exchangeCode } from "../auth/exchange-code.js";
-import { parseRedirect } from "../auth/parse-redirect.js";
-import type { TokenSet } from "../auth/token-set.js";
-import { tokenNotSaved } from "../auth/unsaved-token.js";
+import type { TokenSet } from "../cafe24/token-set.js";
 import { DoctorError, ERROR_CODES } from "../errors/doctor-error.js";
+import { exchangeCode } from "../oauth/exchange-code.js";
+import { parseRedirect } from "../oauth/parse-redirect.js";
+import { tokenNotSaved } from "../tokens/unsaved-token.js";
 import { critical } from "../util/critical-work.js";
 import type { Now } from "../util/runtime.js";
 import { saveNewToken } from "./save-new-token.js";

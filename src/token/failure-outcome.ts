@@ -1,7 +1,7 @@
-import { OAuthRequestError } from "../auth/oauth-error.js";
 import { DoctorError, ERROR_CODES, type ErrorCode } from "../errors/doctor-error.js";
 import { Cafe24HttpError } from "../http/cafe24-http-error.js";
 import type { Translate } from "../i18n/translate.js";
+import { OAuthRequestError } from "../oauth/oauth-error.js";
 
 /** Cafe24 (or the authorization's own checks) refused: a person must act, which is exit 2, not "could not run". */
 const REFUSED: ReadonlySet<ErrorCode> = new Set<ErrorCode>([

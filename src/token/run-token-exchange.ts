@@ -1,4 +1,4 @@
-import { buildAuthorizeUrl } from "../auth/build-authorize-url.js";
+import { buildAuthorizeUrl } from "../oauth/build-authorize-url.js";
 import type { Now } from "../util/runtime.js";
 import { completeAuthorization, reportAuthorized } from "./complete-authorization.js";
 import { clearPending, loadPending, pendingPathOf, savePending } from "./pending-authorization.js";

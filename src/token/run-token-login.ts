@@ -1,4 +1,4 @@
-import { buildAuthorizeUrl } from "../auth/build-authorize-url.js";
+import { buildAuthorizeUrl } from "../oauth/build-authorize-url.js";
 import type { Now } from "../util/runtime.js";
 import { type CallbackListener, listenForCallback } from "./callback-listener.js";
 import { completeAuthorization, reportAuthorized } from "./complete-authorization.js";

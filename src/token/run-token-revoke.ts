@@ -1,5 +1,5 @@
-import { revokeToken } from "../auth/revoke-token.js";
 import { DoctorError, ERROR_CODES } from "../errors/doctor-error.js";
+import { revokeToken } from "../oauth/revoke-token.js";
 import { maskSecret } from "../util/mask-secret.js";
 import { TOKEN_COMMAND } from "./token-health.js";
 import type { TokenIo } from "./token-io.js";

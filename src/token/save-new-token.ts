@@ -1,4 +1,4 @@
-import type { TokenSet } from "../auth/token-set.js";
+import type { TokenSet } from "../cafe24/token-set.js";
 import { DoctorError, ERROR_CODES } from "../errors/doctor-error.js";
 import type { FileTokenStore } from "../store/file-token-store.js";
 

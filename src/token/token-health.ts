@@ -1,4 +1,4 @@
-import type { TokenStatus } from "../auth/token-manager.js";
+import type { TokenStatus } from "../tokens/token-manager.js";
 import type { Verification } from "./verify-access-token.js";
 
 /** Below this much refresh-token life, a person should look: the 14-day chain ends if nothing refreshes. */

@@ -1,5 +1,5 @@
-import type { TokenSet } from "../auth/token-set.js";
 import { formatKstIso } from "../cafe24/kst.js";
+import type { TokenSet } from "../cafe24/token-set.js";
 import { formatRelative, type Translate } from "../i18n/translate.js";
 import { maskSecret } from "../util/mask-secret.js";
 import type { Verification } from "./verify-access-token.js";

@@ -1,9 +1,9 @@
-import type { OAuthClientConfig } from "../auth/oauth-client-config.js";
-import { TokenManager } from "../auth/token-manager.js";
 import type { DoctorConfig } from "../config/doctor-config.js";
 import { tokenStoreFromConfig } from "../config/token-store-from-config.js";
 import { DoctorError, ERROR_CODES } from "../errors/doctor-error.js";
+import type { OAuthClientConfig } from "../oauth/oauth-client-config.js";
 import type { FileTokenStore } from "../store/file-token-store.js";
+import { TokenManager } from "../tokens/token-manager.js";
 import type { FetchLike, Logger } from "../util/runtime.js";
 
 /** One mall's credentials, its token file and the lock-safe manager over it: what every token command needs. */

@@ -1,6 +1,6 @@
-import type { TokenStatus } from "../auth/token-manager.js";
 import { formatKstIso } from "../cafe24/kst.js";
 import type { LegacyTrait } from "../store/token-file-format.js";
+import type { TokenStatus } from "../tokens/token-manager.js";
 import type { Now } from "../util/runtime.js";
 import { type HealthVerdict, judgeHealth } from "./token-health.js";
 import type { TokenSetup } from "./token-setup.js";

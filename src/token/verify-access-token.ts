@@ -1,4 +1,4 @@
-import type { TokenSet } from "../auth/token-set.js";
+import type { TokenSet } from "../cafe24/token-set.js";
 import { ERROR_CODES } from "../errors/doctor-error.js";
 import { Cafe24Client } from "../http/cafe24-client.js";
 import { Cafe24HttpError } from "../http/cafe24-http-error.js";

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it, onTestFinished } from "vitest";
-import { toTokenSet } from "../../src/auth/cafe24-token-response.js";
+import { toTokenSet } from "../../src/cafe24/token-response.js";
 import { FileTokenStore } from "../../src/store/file-token-store.js";
 import { doctorEnv } from "../doctor/scenarios/scenario-kit.js";
 import { HOUR, launch } from "../helpers/emulator.js";

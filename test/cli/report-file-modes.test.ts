@@ -3,7 +3,7 @@ import { mkdtemp, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { toTokenSet } from "../../src/auth/cafe24-token-response.js";
+import { toTokenSet } from "../../src/cafe24/token-response.js";
 import { writeHttpLog } from "../../src/doctor/report/write-http-log.js";
 import { FileTokenStore } from "../../src/store/file-token-store.js";
 import { doctorEnv } from "../doctor/scenarios/scenario-kit.js";

@@ -5,7 +5,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { describe, expect, it, onTestFinished } from "vitest";
-import { toTokenSet } from "../../src/auth/cafe24-token-response.js";
+import { toTokenSet } from "../../src/cafe24/token-response.js";
 import { tokenId } from "../../src/emulator/state/tokens.js";
 import { serializeTokenFile } from "../../src/store/token-file-format.js";
 import { CLI } from "../helpers/run-cli.js";

@@ -3,7 +3,7 @@ import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it, onTestFinished } from "vitest";
-import { toTokenSet } from "../../src/auth/cafe24-token-response.js";
+import { toTokenSet } from "../../src/cafe24/token-response.js";
 import { tokenId } from "../../src/emulator/state/tokens.js";
 import { FileTokenStore } from "../../src/store/file-token-store.js";
 import { doctorEnv } from "../doctor/scenarios/scenario-kit.js";

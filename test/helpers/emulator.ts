@@ -1,5 +1,4 @@
 import { expect, onTestFinished } from "vitest";
-import type { OAuthClientConfig } from "../../src/auth/oauth-client-config.js";
 import {
   createEmulator,
   type Emulator,
@@ -8,6 +7,7 @@ import {
 } from "../../src/emulator/emulator.js";
 import type { EmulatorOptionsInput } from "../../src/emulator/options.js";
 import { type RunningEmulator, type StartEmulatorOptions, startEmulator } from "../../src/emulator/server.js";
+import type { OAuthClientConfig } from "../../src/oauth/oauth-client-config.js";
 
 /** 2026-11-27T20:41:00.000 in Seoul: the instant most tests freeze the emulator clock at. */
 export const START_ISO = "2026-11-27T11:41:00.000Z";

@@ -1,9 +1,9 @@
 import { expect } from "vitest";
-import { buildAuthorizeUrl } from "../../src/auth/build-authorize-url.js";
-import type { OAuthClientConfig } from "../../src/auth/oauth-client-config.js";
 import type { EmulatorMall } from "../../src/emulator/emulator.js";
 import type { RunningEmulator, StartEmulatorOptions } from "../../src/emulator/server.js";
 import { DoctorError } from "../../src/errors/doctor-error.js";
+import { buildAuthorizeUrl } from "../../src/oauth/build-authorize-url.js";
+import type { OAuthClientConfig } from "../../src/oauth/oauth-client-config.js";
 import { launch, secretOf } from "./emulator.js";
 
 export interface OAuthSetup {

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { onTestFinished } from "vitest";
-import type { TokenSet } from "../../src/auth/token-set.js";
+import type { TokenSet } from "../../src/cafe24/token-set.js";
 import { parseTokenFile } from "../../src/store/token-file-format.js";
 
 /** A fresh directory under the OS temp dir, removed when the test finishes. */

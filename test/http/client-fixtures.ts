@@ -1,7 +1,7 @@
 import type { RunningEmulator, StartEmulatorOptions } from "../../src/emulator/server.js";
-import type { AccessTokenProvider } from "../../src/http/access-token-provider.js";
 import { Cafe24Client } from "../../src/http/cafe24-client.js";
 import type { Cafe24ClientOptions } from "../../src/http/client-options.js";
+import type { AccessTokenProvider } from "../../src/tokens/access-token-provider.js";
 import { abortError, type Sleep } from "../../src/util/runtime.js";
 import { launch, refreshGrant, type Target, type TokenJson } from "../helpers/emulator.js";
 

@@ -1,12 +1,12 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { exchangeCode } from "../../src/auth/exchange-code.js";
-import type { OAuthClientConfig } from "../../src/auth/oauth-client-config.js";
-import { OAuthRequestError } from "../../src/auth/oauth-error.js";
-import { refreshToken } from "../../src/auth/refresh-token.js";
 import { ERROR_CODES } from "../../src/errors/doctor-error.js";
 import { Cafe24Client } from "../../src/http/cafe24-client.js";
 import { Cafe24HttpError } from "../../src/http/cafe24-http-error.js";
+import { exchangeCode } from "../../src/oauth/exchange-code.js";
+import type { OAuthClientConfig } from "../../src/oauth/oauth-client-config.js";
+import { OAuthRequestError } from "../../src/oauth/oauth-error.js";
+import { refreshToken } from "../../src/oauth/refresh-token.js";
 import { maskSecret } from "../../src/util/mask-secret.js";
 import {
   ACCESS_TOKEN,

@@ -1,11 +1,11 @@
 import { describe, expect, it, onTestFinished } from "vitest";
-import type { TokenSet } from "../../src/auth/token-set.js";
-import { jsonWebhookSink, slackPayload, webhookPayload } from "../../src/daemon/alert-sinks.js";
-import { startStatusServer } from "../../src/daemon/status-server/start-status-server.js";
-import { WatchManager } from "../../src/daemon/watch-manager.js";
+import type { TokenSet } from "../../src/cafe24/token-set.js";
 import { MemoryTokenStore } from "../../src/store/memory-token-store.js";
 import type { Logger } from "../../src/util/runtime.js";
-import { waitFor, webhookReceiver } from "../daemon/watch-setup.js";
+import { jsonWebhookSink, slackPayload, webhookPayload } from "../../src/watch/alert-sinks.js";
+import { startStatusServer } from "../../src/watch/status-server/start-status-server.js";
+import { WatchManager } from "../../src/watch/watch-manager.js";
+import { waitFor, webhookReceiver } from "../watch/watch-setup.js";
 import { ACCESS_TOKEN, APP, echoUpstream, expectNoLeak, REFRESH_TOKEN } from "./echo-upstream.js";
 
 /** A grant whose access token has a minute left: `watch` refreshes it at once. */

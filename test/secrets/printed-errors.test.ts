@@ -1,11 +1,11 @@
 import { describe, expect, it, onTestFinished } from "vitest";
 import { reportError } from "../../src/cli/report-error.js";
-import { startStatusServer } from "../../src/daemon/status-server/start-status-server.js";
 import { DoctorError, ERROR_CODES } from "../../src/errors/doctor-error.js";
 import { createTranslator } from "../../src/i18n/translate.js";
 import type { Logger } from "../../src/util/runtime.js";
 import { scrubbingLogger } from "../../src/util/scrubbing-logger.js";
-import { fakeSource, reauthMall, snapshotOf } from "../daemon/fake-watch-source.js";
+import { startStatusServer } from "../../src/watch/status-server/start-status-server.js";
+import { fakeSource, reauthMall, snapshotOf } from "../watch/fake-watch-source.js";
 import { ACCESS_TOKEN, APP, expectNoLeak, REFRESH_TOKEN } from "./echo-upstream.js";
 
 /** Text as careless code words it: credentials in the shapes servers and libraries echo them in. */

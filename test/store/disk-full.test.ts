@@ -1,12 +1,12 @@
 import { readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, onTestFinished } from "vitest";
-import { toTokenSet } from "../../src/auth/cafe24-token-response.js";
-import { TokenManager } from "../../src/auth/token-manager.js";
+import { toTokenSet } from "../../src/cafe24/token-response.js";
 import { tokenId } from "../../src/emulator/state/tokens.js";
 import { ERROR_CODES } from "../../src/errors/doctor-error.js";
 import { FileTokenStore } from "../../src/store/file-token-store.js";
 import { readTokenFile } from "../../src/store/token-file-format.js";
+import { TokenManager } from "../../src/tokens/token-manager.js";
 import type { Sleep } from "../../src/util/runtime.js";
 import { HOUR, launch, oauthOf } from "../helpers/emulator.js";
 import { fillDisk, mountSmallTmpfs, tmpfsUnavailable, unmount } from "../helpers/small-tmpfs.js";

@@ -11,14 +11,14 @@ import {
 } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { toTokenSet } from "../../src/auth/cafe24-token-response.js";
-import { TokenManager } from "../../src/auth/token-manager.js";
+import { toTokenSet } from "../../src/cafe24/token-response.js";
 import { tokenId } from "../../src/emulator/state/tokens.js";
 import { ERROR_CODES } from "../../src/errors/doctor-error.js";
 import { tempPathFor, writeFileDurably } from "../../src/store/durable-write.js";
 import { lockPathOf } from "../../src/store/file-lock.js";
 import { FileTokenStore } from "../../src/store/file-token-store.js";
 import { serializeTokenFile } from "../../src/store/token-file-format.js";
+import { TokenManager } from "../../src/tokens/token-manager.js";
 import type { Sleep } from "../../src/util/runtime.js";
 import { HOUR, launch, oauthOf } from "../helpers/emulator.js";
 import { sampleToken, tempDir } from "../helpers/token-files.js";

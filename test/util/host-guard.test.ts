@@ -1,15 +1,15 @@
 import { networkInterfaces } from "node:os";
 import { afterEach, describe, expect, it } from "vitest";
-import {
-  type RunningStatusServer,
-  startStatusServer,
-} from "../../src/daemon/status-server/start-status-server.js";
 import { startEmulator } from "../../src/emulator/server.js";
 import { DoctorError } from "../../src/errors/doctor-error.js";
 import { hostPolicy } from "../../src/util/host-guard.js";
-import { fakeSource, healthyMall, NOW, snapshotOf } from "../daemon/fake-watch-source.js";
+import {
+  type RunningStatusServer,
+  startStatusServer,
+} from "../../src/watch/status-server/start-status-server.js";
 import { launch } from "../helpers/emulator.js";
 import { requestWithHost } from "../helpers/request-with-host.js";
+import { fakeSource, healthyMall, NOW, snapshotOf } from "../watch/fake-watch-source.js";
 
 const TOKEN = "s3cret-status-token";
 const source = () => fakeSource(snapshotOf([healthyMall()]));

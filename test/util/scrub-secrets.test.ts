@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientCredentialSecrets } from "../../src/auth/client-credential-secrets.js";
+import { clientCredentialSecrets } from "../../src/oauth/client-credential-secrets.js";
 import { scrubSecrets } from "../../src/util/scrub-secrets.js";
 import { scrubSecretsDeep } from "../../src/util/scrub-secrets-deep.js";
 

@@ -3,17 +3,17 @@ import type { Command } from "commander";
 import { formatKstIso } from "../../cafe24/kst.js";
 import { loadDoctorConfig } from "../../config/load-doctor-config.js";
 import { tokenStoreFromConfig } from "../../config/token-store-from-config.js";
-import { jsonWebhookSink, slackWebhookSink } from "../../daemon/alert-sinks.js";
-import type { AlertSink } from "../../daemon/alerts.js";
-import { doctorDiagnose } from "../../daemon/diagnose-mall.js";
-import {
-  type RunningStatusServer,
-  startStatusServer,
-} from "../../daemon/status-server/start-status-server.js";
-import { WatchManager } from "../../daemon/watch-manager.js";
 import { DoctorError, ERROR_CODES } from "../../errors/doctor-error.js";
 import { criticalWorkPending, criticalWorkSettled } from "../../util/critical-work.js";
 import { isLoopbackHost } from "../../util/is-loopback-host.js";
+import { jsonWebhookSink, slackWebhookSink } from "../../watch/alert-sinks.js";
+import type { AlertSink } from "../../watch/alerts.js";
+import { doctorDiagnose } from "../../watch/diagnose-mall.js";
+import {
+  type RunningStatusServer,
+  startStatusServer,
+} from "../../watch/status-server/start-status-server.js";
+import { WatchManager } from "../../watch/watch-manager.js";
 import type { CliContext } from "../cli-context.js";
 import { nonNegativeInt, positiveNumber } from "../parse-number.js";
 import { EXIT } from "../report-error.js";

@@ -14,7 +14,7 @@
  *   AUTH_NETWORK_ERROR      high      —
  *   AUTH_UNEXPECTED_ANSWER  medium    cafe24-doctor check --debug
  */
-import type { TokenSet } from "../../auth/token-set.js";
+import type { TokenSet } from "../../cafe24/token-set.js";
 import { ERROR_CODES } from "../../errors/doctor-error.js";
 import type { CheckDefinition } from "../context.js";
 import type { ApiAnswer } from "../doctor-api.js";

@@ -17,16 +17,17 @@
  *   API_VERSION_INVALID       medium    —
  *   LEGACY_ACCESS_TOKEN_SET   medium    unset CAFE24_ACCESS_TOKEN  (when it comes from the environment)
  */
+
+import { mallBaseUrl } from "../../cafe24/mall-base-url.js";
+import { isMallId } from "../../cafe24/mall-id.js";
 import { isKnownScope } from "../../cafe24/scopes.js";
 import type { DoctorConfig } from "../../config/doctor-config.js";
 import { DoctorError, ERROR_CODES } from "../../errors/doctor-error.js";
-import { mallBaseUrl } from "../../http/mall-base-url.js";
 import type { CheckDefinition } from "../context.js";
 import type { CheckOutcome, CheckStatus, EvidenceValue, Finding } from "../types.js";
 import { findingOf } from "./finding-of.js";
 import { shellPath } from "./shell-path.js";
 
-const MALL_ID = /^[a-z0-9][a-z0-9-]{0,39}$/i;
 const INIT = "cafe24-doctor init";
 
 export const configurationCheck: CheckDefinition = {
@@ -81,7 +82,7 @@ function credentialFindings(config: DoctorConfig): Finding[] {
         command: INIT,
       }),
     );
-  } else if (!MALL_ID.test(config.mallId)) {
+  } else if (!isMallId(config.mallId)) {
     findings.push(
       findingOf({
         code: "MALL_ID_INVALID",
@@ -126,7 +127,7 @@ function credentialFindings(config: DoctorConfig): Finding[] {
 /** The client's own rule (mallBaseUrl) decides, so the check and the calls can never disagree. */
 function baseUrlFindings(config: DoctorConfig): Finding[] {
   if (!config.baseUrl) return [];
-  const probeMall = config.mallId && MALL_ID.test(config.mallId) ? config.mallId : "mall";
+  const probeMall = config.mallId && isMallId(config.mallId) ? config.mallId : "mall";
   try {
     mallBaseUrl(probeMall, { baseUrl: config.baseUrl, allowInsecureLoopback: config.allowInsecureLoopback });
     return [];

@@ -12,7 +12,7 @@
  *   HOST_UNREACHABLE    critical  —  (reset, no route, …)
  *   NETWORK_SLOW        low       —  (answer took over 2 s)
  */
-import { mallBaseUrl } from "../../http/mall-base-url.js";
+import { mallBaseUrl } from "../../cafe24/mall-base-url.js";
 import { untilAborted } from "../../util/until-aborted.js";
 import type { CheckDefinition, DoctorContext } from "../context.js";
 import { facts } from "../facts.js";

@@ -11,8 +11,9 @@
  *   TOKEN_LIFETIME_UNKNOWN        medium    cafe24-doctor token login    (only CAFE24_ACCESS_TOKEN is known)
  *   LEGACY_LOCAL_TIME_EXPIRY      medium    cafe24-doctor token refresh  (old toolkit's file, host not at +09:00)
  */
-import type { TokenSet } from "../../auth/token-set.js";
+
 import { formatKstIso, KST_OFFSET_MS } from "../../cafe24/kst.js";
+import type { TokenSet } from "../../cafe24/token-set.js";
 import type { LegacyTrait } from "../../store/token-file-format.js";
 import type { CheckDefinition } from "../context.js";
 import { factsOf } from "../facts.js";

@@ -13,7 +13,8 @@
  *   TOKEN_FILE_LEGACY_FORMAT  low       cafe24-doctor token refresh  (rewritten in the current format)
  */
 import { stat } from "node:fs/promises";
-import type { TokenSet } from "../../auth/token-set.js";
+import { isMallId } from "../../cafe24/mall-id.js";
+import type { TokenSet } from "../../cafe24/token-set.js";
 import { DoctorError, ERROR_CODES } from "../../errors/doctor-error.js";
 import type { TokenFileContents } from "../../store/token-file-format.js";
 import type { CheckDefinition, DoctorContext } from "../context.js";
@@ -23,7 +24,6 @@ import { findingOf } from "./finding-of.js";
 import { safeText } from "./safe-text.js";
 import { shellPath } from "./shell-path.js";
 
-const MALL_ID = /^[a-z0-9][a-z0-9-]{0,39}$/i;
 const LOGIN = "cafe24-doctor token login";
 
 export const tokenStoreCheck: CheckDefinition = {
@@ -31,7 +31,7 @@ export const tokenStoreCheck: CheckDefinition = {
   dependsOn: [],
   async run(ctx): Promise<CheckOutcome> {
     const { mallId } = ctx.config;
-    if (!mallId || !MALL_ID.test(mallId)) {
+    if (!mallId || !isMallId(mallId)) {
       return {
         status: "skipped",
         summary: { key: "check.token-store.summary.noMallId" },

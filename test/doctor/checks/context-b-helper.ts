@@ -1,6 +1,6 @@
 import { join } from "node:path";
-import { toTokenSet } from "../../../src/auth/cafe24-token-response.js";
-import type { TokenSet } from "../../../src/auth/token-set.js";
+import { toTokenSet } from "../../../src/cafe24/token-response.js";
+import type { TokenSet } from "../../../src/cafe24/token-set.js";
 import type { DoctorConfig } from "../../../src/config/doctor-config.js";
 import type { DoctorContext } from "../../../src/doctor/context.js";
 import { DoctorApi } from "../../../src/doctor/doctor-api.js";

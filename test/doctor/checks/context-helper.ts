@@ -1,8 +1,8 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { expect } from "vitest";
-import { toTokenSet } from "../../../src/auth/cafe24-token-response.js";
-import type { TokenSet } from "../../../src/auth/token-set.js";
+import { toTokenSet } from "../../../src/cafe24/token-response.js";
+import type { TokenSet } from "../../../src/cafe24/token-set.js";
 import type { DoctorConfig } from "../../../src/config/doctor-config.js";
 import { authenticationCheck } from "../../../src/doctor/checks/authentication.js";
 import { clockCheck } from "../../../src/doctor/checks/clock.js";

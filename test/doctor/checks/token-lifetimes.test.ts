@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { TokenSet } from "../../../src/auth/token-set.js";
 import { formatKstNaive } from "../../../src/cafe24/kst.js";
+import type { TokenSet } from "../../../src/cafe24/token-set.js";
 import { createTokenLifetimesCheck } from "../../../src/doctor/checks/token-lifetimes.js";
 import { DAY, HOUR } from "../../helpers/emulator.js";
 import {

@@ -1,7 +1,7 @@
 import { chmod, readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
-import type { TokenSet } from "../../../src/auth/token-set.js";
 import { formatKstNaive } from "../../../src/cafe24/kst.js";
+import type { TokenSet } from "../../../src/cafe24/token-set.js";
 import { type CheckFacts, factsOf } from "../../../src/doctor/facts.js";
 import {
   expectNoSecrets,

@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { onTestFinished } from "vitest";
-import { toTokenSet } from "../../../src/auth/cafe24-token-response.js";
+import { toTokenSet } from "../../../src/cafe24/token-response.js";
 import type { DoctorConfig } from "../../../src/config/doctor-config.js";
 import { loadDoctorConfig } from "../../../src/config/load-doctor-config.js";
 import { type DoctorRun, type DoctorRunOptions, runDoctor } from "../../../src/doctor/run-doctor.js";

@@ -1,0 +1,318 @@
+import { DoctorError, ERROR_CODES } from "../errors/doctor-error.js";
+import type { OAuthClientConfig } from "../oauth/oauth-client-config.js";
+import type { TokenStore } from "../store/token-store.js";
+import { type RefreshReason, TokenManager } from "../tokens/token-manager.js";
+import type { Logger, Now, RandomSource } from "../util/runtime.js";
+import type { Alerter } from "./alerts.js";
+import { type BackoffPolicy, backoffDelay } from "./backoff.js";
+import { countingFetch } from "./counting-fetch.js";
+import type { DiagnoseMall } from "./diagnose-mall.js";
+import { MallAlerts } from "./mall-alerts.js";
+import { MallHistory } from "./mall-history.js";
+import { PeriodicCheck } from "./periodic-check.js";
+import { keepAliveWindow, type RefreshSchedule, refreshSchedule } from "./refresh-schedule.js";
+import type { MallWatchState, MallWatchStatus } from "./watch-status.js";
+
+/** A healthy mall's view of its token is re-read this often, to notice refreshes by apps sharing the store. */
+const REREAD_MS = 30_000;
+
+export interface MallWatcherSettings {
+  mallId: string;
+  store: TokenStore;
+  oauth: OAuthClientConfig;
+  /** Access-token margin including this mall's jitter. */
+  refreshBeforeMs: number;
+  keepAliveWithinMs: number;
+  alertWithinMs: number;
+  failuresInARow: number;
+  backoff: BackoffPolicy;
+  checkEveryMs: number | undefined;
+  diagnose: DiagnoseMall | undefined;
+  reauthCommand: string;
+  alerter: Alerter | undefined;
+  now: Now;
+  random: RandomSource;
+  logger: Logger;
+  onRefreshed: (info: RefreshedInfo) => void;
+  onStateChange: (info: { mallId: string; state: MallWatchState; previous: MallWatchState }) => void;
+}
+
+export interface RefreshedInfo {
+  mallId: string;
+  reason: "expiring" | "keep-alive";
+  /** When the refresh became due, and when its result was written to the store (epoch ms). */
+  dueAt: number;
+  at: number;
+}
+
+type Action = "refresh" | "keep-alive";
+
+/**
+ * One mall under watch: decides synchronously whether anything is due (so a tick over many malls is cheap),
+ * and does the work asynchronously, one piece at a time, through its own TokenManager on the shared store —
+ * lock, re-read, refresh only if still needed — so it is safe next to apps using the library.
+ */
+export class MallWatcher {
+  readonly mallId: string;
+  readonly history = new MallHistory();
+  private readonly tokens: TokenManager;
+  private readonly alerts: MallAlerts;
+  private state: MallWatchState = "no-token";
+  private schedule: RefreshSchedule | undefined;
+  private revision: string | undefined;
+  private readAt = Number.NEGATIVE_INFINITY;
+  private retryAt = 0;
+  /** The stored revision whose refresh token Cafe24 refused; any other revision is a new authorization. */
+  private deadRevision: string | undefined;
+  private dueAt = 0;
+  private work: Promise<void> | undefined;
+  /** The last state written to the log: "refreshing" comes and goes too often to log. */
+  private loggedState: MallWatchState | undefined;
+
+  constructor(private readonly s: MallWatcherSettings) {
+    this.mallId = s.mallId;
+    this.alerts = new MallAlerts(s.mallId, s.alerter, this.history, s.now, s.reauthCommand);
+    this.check =
+      s.diagnose && s.checkEveryMs !== undefined
+        ? new PeriodicCheck(s.mallId, s.diagnose, s.checkEveryMs, this.history, s.now)
+        : undefined;
+    const oauth = {
+      ...s.oauth,
+      fetch: countingFetch(s.oauth.fetch, (status) => this.history.countCall(status)),
+    };
+    this.tokens = new TokenManager({
+      store: s.store,
+      oauth,
+      refreshBeforeMs: s.refreshBeforeMs,
+      now: s.now,
+      logger: s.logger,
+    });
+    this.tokens.on("refreshed", (event) => this.refreshed(event.reason));
+    // Refreshed, but the store refused the token: the manager serves and re-saves it; a person should know.
+    this.tokens.on("refresh-failed", (event) => {
+      if (event.stage !== "save") return;
+      this.history.failed(this.s.now(), event.code, event.message);
+      this.history.record(this.s.now(), "refresh-failed", event.message);
+    });
+    this.tokens.on("saved", () => {
+      this.history.clearFailures();
+      this.history.record(this.s.now(), "refreshed", "The refreshed token is saved at last.");
+    });
+    this.tokens.on("recovered", (event) =>
+      this.history.record(
+        this.s.now(),
+        "refreshed",
+        `Adopted the newer token an interrupted write left in ${event.from}.`,
+      ),
+    );
+  }
+
+  /** Resolves once a refreshed token the store refused is saved; throws TOKEN_NOT_SAVED otherwise. */
+  flush(): Promise<void> {
+    return this.tokens.flush();
+  }
+
+  get busy(): boolean {
+    return this.work !== undefined;
+  }
+
+  /** The periodic full check, when `checkEveryMs` and `diagnose` are set. */
+  readonly check: PeriodicCheck | undefined;
+
+  /** Whether `step()` has anything to do at `now`. */
+  isDue(now: number): boolean {
+    return this.needsRead(now) || this.due(now) !== undefined;
+  }
+
+  /** Sort key: when the work became due, so the most overdue mall goes first when the concurrency limit bites. */
+  dueSince(now: number): number {
+    return this.due(now)?.at ?? now;
+  }
+
+  /** Reads the store if needed, then refreshes or keeps alive if due. One step in flight at a time. */
+  step(): Promise<void> {
+    return this.track(() => this.runStep());
+  }
+
+  /** Only reads the store: what start() awaits, so a hanging refresh cannot hold up the start. */
+  load(): Promise<void> {
+    return this.track(() => this.read());
+  }
+
+  private track(work: () => Promise<void>): Promise<void> {
+    this.work ??= work()
+      .catch((error: unknown) => {
+        // Failures are handled inside; this is a bug (or a throwing listener), which must not end the watch.
+        this.s.logger.error(
+          { mallId: this.mallId, reason: String(error).slice(0, 200) },
+          "watch step failed",
+        );
+      })
+      .finally(() => {
+        this.work = undefined;
+      });
+    return this.work;
+  }
+
+  /** Resolves when the current step (a refresh being written, say) has finished. */
+  idle(): Promise<void> {
+    return this.work ?? Promise.resolve();
+  }
+
+  /** Raises the "refresh token expiring" alert when it is due and nothing is being done about it right now. */
+  checkExpiry(now: number): void {
+    const schedule = this.schedule;
+    if (this.busy || !schedule || schedule.alertDueAt === null || now < schedule.alertDueAt) return;
+    if (this.state === "reauth-required" || this.state === "no-token") return;
+    this.alerts.expiring(schedule.refreshTokenExpiresAt ?? now);
+  }
+
+  status(): MallWatchStatus {
+    const schedule = this.schedule;
+    const waiting = !schedule || this.state === "reauth-required" || this.state === "no-token";
+    const next = waiting
+      ? null
+      : Math.max(
+          this.retryAt,
+          Math.min(schedule.accessDueAt, schedule.keepAliveDueAt ?? Number.POSITIVE_INFINITY),
+        );
+    return {
+      mallId: this.mallId,
+      state: this.state,
+      accessTokenExpiresAt: schedule?.accessTokenExpiresAt ?? null,
+      refreshTokenExpiresAt: schedule?.refreshTokenExpiresAt ?? null,
+      nextRefreshAt: next,
+      reauthCommand: this.state === "reauth-required" ? this.s.reauthCommand : null,
+      ...this.history.status(),
+    };
+  }
+
+  /** Re-read every tick while waiting for a person (a new token ends the wait); otherwise now and then. */
+  private needsRead(now: number): boolean {
+    if (this.state === "reauth-required" || this.state === "no-token") return true;
+    if (now < this.retryAt) return false;
+    return !this.schedule || now - this.readAt >= REREAD_MS;
+  }
+
+  private due(now: number): { action: Action; at: number } | undefined {
+    const schedule = this.schedule;
+    if (!schedule || this.state === "reauth-required" || this.state === "no-token") return undefined;
+    if (now < this.retryAt) return undefined;
+    if (now >= schedule.accessDueAt)
+      return { action: "refresh", at: Math.max(schedule.accessDueAt, this.retryAt) };
+    const keepAlive = schedule.keepAliveDueAt;
+    if (keepAlive !== null && now >= keepAlive)
+      return { action: "keep-alive", at: Math.max(keepAlive, this.retryAt) };
+    return undefined;
+  }
+
+  private async runStep(): Promise<void> {
+    if (this.needsRead(this.s.now())) await this.read();
+    const due = this.due(this.s.now());
+    if (!due || !this.schedule) return;
+    this.dueAt = due.at;
+    this.setState("refreshing");
+    try {
+      if (due.action === "refresh") await this.tokens.getAccessToken();
+      else await this.tokens.keepAlive(keepAliveWindow(this.schedule));
+      // Refreshed, or found that another process already had: either way the mall is fine — unless the
+      // store refused the new token, which stays reported until it is saved.
+      if (!this.tokens.unsavedToken) this.recovered();
+    } catch (error) {
+      await this.failed(error);
+    }
+    if (this.state === "refreshing") this.setState("ok");
+    await this.read();
+  }
+
+  /** Takes in what the store holds now; a changed revision after "reauth-required" is a new authorization. */
+  private async read(): Promise<void> {
+    let stored: Awaited<ReturnType<TokenStore["get"]>>;
+    try {
+      // Through the manager: a refreshed token the store refused is the live one, not the store's.
+      stored = await this.tokens.current();
+    } catch (error) {
+      await this.failed(error);
+      return;
+    }
+    this.readAt = this.s.now();
+    if (!stored) {
+      this.schedule = undefined;
+      this.setState("no-token");
+      return;
+    }
+    this.revision = stored.revision;
+    this.schedule = refreshSchedule(stored.token, this.s);
+    if (this.state === "reauth-required" && stored.revision === this.deadRevision) return;
+    if (this.state === "reauth-required" || this.state === "no-token") {
+      this.history.record(this.s.now(), "started", "A token is stored; watching it.");
+      this.recovered();
+      this.alerts.resolve("reauth-required");
+      this.setState("ok");
+    }
+  }
+
+  private refreshed(reason: RefreshReason): void {
+    const at = this.s.now();
+    const kind = reason === "keep-alive" ? "keep-alive" : "refreshed";
+    this.history.refreshed(at, kind);
+    this.alerts.resolve("refresh-token-expiring");
+    this.s.onRefreshed({
+      mallId: this.mallId,
+      reason: kind === "keep-alive" ? kind : "expiring",
+      dueAt: this.dueAt,
+      at,
+    });
+  }
+
+  private recovered(): void {
+    this.retryAt = 0;
+    this.history.clearFailures();
+    this.alerts.resolve("refresh-failures");
+  }
+
+  private async failed(error: unknown): Promise<void> {
+    const now = this.s.now();
+    const code = error instanceof DoctorError ? error.code : "UNKNOWN";
+    const message = error instanceof Error ? error.message : String(error);
+    if (code === ERROR_CODES.tokenNotFound) {
+      this.schedule = undefined;
+      this.setState("no-token");
+      return;
+    }
+    const failures = this.history.failed(now, code, message);
+    if (code === ERROR_CODES.reauthRequired) {
+      // TokenManager has already checked that no other writer rotated the token: what is stored now is dead.
+      this.deadRevision =
+        (await this.s.store.get(this.mallId).catch(() => undefined))?.revision ?? this.revision;
+      this.history.record(
+        now,
+        "reauth-required",
+        "Cafe24 refused the refresh token; a person must authorize again.",
+      );
+      this.setState("reauth-required");
+      this.alerts.reauthRequired(code);
+      return;
+    }
+    const delay = backoffDelay(failures, this.s.backoff, this.s.random);
+    this.retryAt = now + delay;
+    this.history.record(now, "refresh-failed", `${code}; retrying in ${Math.round(delay / 1000)} s.`);
+    this.s.logger.warn(
+      { mallId: this.mallId, code, failures, retryInMs: Math.round(delay) },
+      "refresh failed",
+    );
+    this.setState("backoff");
+    if (failures >= this.s.failuresInARow) this.alerts.failing(failures, code);
+  }
+
+  private setState(state: MallWatchState): void {
+    const previous = this.state;
+    if (previous === state) return;
+    this.state = state;
+    if (state !== "refreshing" && state !== this.loggedState) {
+      this.s.logger.info({ mallId: this.mallId, state, previous: this.loggedState ?? null }, "mall state");
+      this.loggedState = state;
+    }
+    this.s.onStateChange({ mallId: this.mallId, state, previous });
+  }
+}

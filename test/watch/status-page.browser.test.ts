@@ -1,0 +1,109 @@
+import { existsSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  type RunningStatusServer,
+  startStatusServer,
+} from "../../src/watch/status-server/start-status-server.js";
+import { fakeSource, healthyMall, NOW, REAUTH_COMMAND, reauthMall, snapshotOf } from "./fake-watch-source.js";
+
+/** Debian's chromium: .ci/run installs it with apt; no test may download a browser of its own. */
+const CHROMIUM = "/usr/bin/chromium";
+const ARGS = [
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+const SCREENSHOT = "test-results/status-page.png";
+const missing = !existsSync(CHROMIUM);
+
+if (missing && process.env.CI === "true") {
+  // A skipped browser test in CI would hide that the page was never seen by a browser.
+  it("finds Debian's chromium at /usr/bin/chromium", () => {
+    expect.fail(`${CHROMIUM} is missing in CI: .ci/run must apt-get install chromium`);
+  });
+} else if (missing) {
+  console.warn(`Skipping the status page's browser test: ${CHROMIUM} is missing (apt-get install chromium).`);
+}
+
+describe.skipIf(missing)("the status page in a real browser", () => {
+  const source = fakeSource(snapshotOf([healthyMall(), reauthMall()]));
+  const startedAt = Date.now();
+  let server: RunningStatusServer;
+  let browser: Browser;
+  let page: Page;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    // The server's clock starts at the fixtures' NOW (2026) and runs in real time: whatever the machine's own
+    // date, the page must count down from the server's clock, not the browser's.
+    server = await startStatusServer({ source, lang: "en", now: () => NOW + (Date.now() - startedAt) });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    page.on("pageerror", (error) => problems.push(error.message));
+    page.on("console", (message) => {
+      if (message.type() === "error") problems.push(message.text());
+    });
+    await page.goto(server.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const shop1 = () => page.locator('section[data-mall="shop1"]');
+  const shop2 = () => page.locator('section[data-mall="shop2"]');
+
+  it("counts the access token down every second from the server's clock", async () => {
+    const countdown = shop1().locator('[data-field="accessTokenExpiresAt"]');
+    const seen = [await countdown.textContent()];
+    expect(seen[0]).toMatch(/^1:3[12]:\d\d$/);
+    // Two changes within 5 s: only the one-second tick does that (the 5 s /status poll alone changes it once).
+    const deadline = Date.now() + 5_000;
+    for (let i = 0; i < 2; i++) {
+      await expect
+        .poll(() => countdown.textContent(), { timeout: Math.max(1, deadline - Date.now()) })
+        .not.toBe(seen.at(-1));
+      seen.push(await countdown.textContent());
+    }
+    for (const text of seen) expect(text).toMatch(/^1:3[12]:\d\d$/);
+    expect(await shop1().locator('[data-field="refreshTokenExpiresAt"]').textContent()).toMatch(
+      /^13 d 4:0\d:\d\d$/,
+    );
+  });
+
+  it("shows the healthy mall as healthy, without a banner", async () => {
+    await expect.poll(() => shop1().getAttribute("data-state")).toBe("ok");
+    expect(await shop1().locator(".state").textContent()).toBe("Healthy");
+    expect(await shop1().locator(".banner").isVisible()).toBe(false);
+  });
+
+  it("shows the mall needing re-authorization with a visible banner and the command to run", async () => {
+    const banner = shop2().locator(".banner");
+    expect(await banner.isVisible()).toBe(true);
+    expect(await banner.locator(".reauth-command").isVisible()).toBe(true);
+    expect(await banner.locator(".reauth-command").textContent()).toBe(REAUTH_COMMAND);
+    expect(await shop2().locator(".state").textContent()).toBe("Re-authorization required");
+    await mkdir("test-results", { recursive: true });
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    expect(existsSync(SCREENSHOT)).toBe(true);
+  });
+
+  it("takes the manager's new state from /status without a reload, and ran without script errors", async () => {
+    source.set(snapshotOf([healthyMall(), { ...healthyMall("shop2"), events: [] }]));
+    const banner = shop2().locator(".banner");
+    await expect.poll(() => shop2().getAttribute("data-state"), { timeout: 8_000 }).toBe("ok");
+    expect(await banner.isVisible()).toBe(false);
+    expect(await shop2().locator(".state").textContent()).toBe("Healthy");
+    expect(await shop2().locator(".events").textContent()).toBe("No events yet.");
+    expect(await page.locator(".summary").textContent()).toContain("2 malls · 0 need a person");
+    expect(problems).toEqual([]);
+  });
+});
