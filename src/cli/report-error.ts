@@ -13,7 +13,7 @@ export const EXIT = { ok: 0, warnings: 1, problems: 2, couldNotRun: 3 } as const
  * The last stop before a terminal or a CI log: every line (stack traces with --debug included) is scrubbed of
  * anything shaped like a credential, whatever code worded it.
  */
-export function reportError(error: unknown, cli: CliContext): number {
+export function reportError(error: unknown, cli: Pick<CliContext, "t" | "err" | "debug">): number {
   const { t } = cli;
   const err = (text: string) => {
     for (const line of text.split("\n")) cli.err(scrubSecrets(line, [], { maxLength: 2000 }));

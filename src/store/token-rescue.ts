@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { formatKstStamp } from "../cafe24/kst.js";
 import type { TokenSet } from "../cafe24/token-set.js";
 import { serializeTokenFile } from "./token-file-format.js";
+import type { TokenStore } from "./token-store.js";
 
 /**
  * Where a rescue copy goes when the store itself cannot be written: beside the store first (callers put that
@@ -55,4 +56,16 @@ export async function writeRescueCopy(
     }
   }
   return undefined;
+}
+
+/** The store's own rescue copy where it has one, else one in the user's state directory; undefined if none. */
+export function rescueCopy(
+  store: TokenStore,
+  token: TokenSet,
+  now: number = Date.now(),
+): Promise<string | undefined> {
+  const written = store.rescue
+    ? store.rescue(token)
+    : writeRescueCopy(token, defaultRescueDirectories(), now);
+  return written.catch(() => undefined);
 }

@@ -2,6 +2,8 @@ import type { TokenSet } from "../cafe24/token-set.js";
 import { DoctorError, ERROR_CODES } from "../errors/doctor-error.js";
 import { exchangeCode } from "../oauth/exchange-code.js";
 import { parseRedirect } from "../oauth/parse-redirect.js";
+import { storeLocationOf } from "../store/store-location.js";
+import { rescueCopy } from "../store/token-rescue.js";
 import { tokenNotSaved } from "../tokens/unsaved-token.js";
 import { critical } from "../util/critical-work.js";
 import type { Now } from "../util/runtime.js";
@@ -46,7 +48,7 @@ async function saveOrRescue(setup: TokenSetup, token: TokenSet): Promise<boolean
   } catch (error) {
     const cause =
       error instanceof DoctorError ? error : new DoctorError(ERROR_CODES.tokenStoreIo, String(error));
-    const rescuedTo = await setup.store.rescue(token).catch(() => undefined);
+    const rescuedTo = await rescueCopy(setup.store, token);
     throw tokenNotSaved(setup.mallId, setup.store.location, { error: cause, rescuedTo }, "not kept");
   }
 }
@@ -60,7 +62,7 @@ export function reportAuthorized(
 ): number {
   const { t } = io;
   if (result.replacedCorrupt) io.err(t("token.store.replacedCorrupt"));
-  io.out(t("token.authorized", { mallId: setup.mallId, file: setup.store.pathFor(setup.mallId) }));
+  io.out(t("token.authorized", { mallId: setup.mallId, file: storeLocationOf(setup.store, setup.mallId) }));
   for (const line of tokenSummaryLines(t, result.token, now)) io.out(`  ${line}`);
   io.out(`  ${verificationLine(t, result.verification)}`);
   io.out(t("token.next", { command: TOKEN_COMMAND.status }));

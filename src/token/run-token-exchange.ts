@@ -18,7 +18,7 @@ export async function runTokenExchange(
 ): Promise<number> {
   const { t } = io;
   const { redirectUri, scopes } = authorizeSettings(setup.config);
-  const pendingPath = pendingPathOf(setup.store.pathFor(setup.mallId));
+  const pendingPath = pendingPathOf(setup.config.tokenFile.replaceAll("{mall_id}", setup.mallId));
   if (input === undefined || input.trim() === "") {
     const { url, state } = buildAuthorizeUrl({
       mallId: setup.mallId,

@@ -1,3 +1,4 @@
+import { storeLocationOf } from "../store/store-location.js";
 import type { Now } from "../util/runtime.js";
 import { verificationExitCode } from "./complete-authorization.js";
 import { TOKEN_COMMAND } from "./token-health.js";
@@ -13,7 +14,9 @@ import { verifyAccessToken } from "./verify-access-token.js";
  */
 export async function runTokenRefresh(setup: TokenSetup, io: TokenIo, now: Now = Date.now): Promise<number> {
   const { t } = io;
-  io.err(t("token.refresh.start", { mallId: setup.mallId, file: setup.store.pathFor(setup.mallId) }));
+  io.err(
+    t("token.refresh.start", { mallId: setup.mallId, file: storeLocationOf(setup.store, setup.mallId) }),
+  );
   const token = await setup.manager.forceRefresh();
   const verification = await verifyAccessToken(setup, token, now);
   io.out(t("token.refresh.done", { mallId: setup.mallId }));

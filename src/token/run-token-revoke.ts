@@ -1,5 +1,6 @@
 import { DoctorError, ERROR_CODES } from "../errors/doctor-error.js";
 import { revokeToken } from "../oauth/revoke-token.js";
+import { storeLocationOf } from "../store/store-location.js";
 import { maskSecret } from "../util/mask-secret.js";
 import { TOKEN_COMMAND } from "./token-health.js";
 import type { TokenIo } from "./token-io.js";
@@ -11,7 +12,7 @@ import type { TokenSetup } from "./token-setup.js";
  */
 export async function runTokenRevoke(setup: TokenSetup, io: TokenIo): Promise<number> {
   const { t } = io;
-  const file = setup.store.pathFor(setup.mallId);
+  const file = storeLocationOf(setup.store, setup.mallId);
   const revoked = await setup.store.withLock(setup.mallId, async () => {
     const stored = await setup.store.get(setup.mallId);
     if (!stored) return undefined;

@@ -1,13 +1,14 @@
 import type { TokenSet } from "../cafe24/token-set.js";
 import { DoctorError, ERROR_CODES } from "../errors/doctor-error.js";
-import type { FileTokenStore } from "../store/file-token-store.js";
+import { storeLocationOf } from "../store/store-location.js";
+import type { TokenStore } from "../store/token-store.js";
 
 /**
  * Stores a freshly granted token atomically. A fresh grant supersedes whatever the store held, so a concurrent
  * write only makes us retry against its revision; a corrupt file (which compare-and-set cannot read past) is
  * deleted first. Returns whether a corrupt file was replaced.
  */
-export async function saveNewToken(store: FileTokenStore, mallId: string, token: TokenSet): Promise<boolean> {
+export async function saveNewToken(store: TokenStore, mallId: string, token: TokenSet): Promise<boolean> {
   let replacedCorrupt = false;
   let revision: string | undefined;
   try {
@@ -24,6 +25,6 @@ export async function saveNewToken(store: FileTokenStore, mallId: string, token:
   }
   throw new DoctorError(
     ERROR_CODES.tokenStoreIo,
-    `Could not save the new token to ${store.pathFor(mallId)}: another process keeps writing it.`,
+    `Could not save the new token to ${storeLocationOf(store, mallId)}: another process keeps writing it.`,
   );
 }

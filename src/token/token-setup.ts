@@ -2,7 +2,7 @@ import type { DoctorConfig } from "../config/doctor-config.js";
 import { tokenStoreFromConfig } from "../config/token-store-from-config.js";
 import { DoctorError, ERROR_CODES } from "../errors/doctor-error.js";
 import type { OAuthClientConfig } from "../oauth/oauth-client-config.js";
-import type { FileTokenStore } from "../store/file-token-store.js";
+import type { TokenStore } from "../store/token-store.js";
 import { TokenManager } from "../tokens/token-manager.js";
 import type { FetchLike, Logger } from "../util/runtime.js";
 
@@ -11,14 +11,14 @@ export interface TokenSetup {
   config: DoctorConfig;
   mallId: string;
   oauth: OAuthClientConfig;
-  store: FileTokenStore;
+  store: TokenStore;
   manager: TokenManager;
 }
 
 /** Builds the setup from the loaded configuration; names every missing setting at once (exit 3). */
 export function tokenSetup(
   config: DoctorConfig,
-  options: { fetch?: FetchLike; logger?: Logger } = {},
+  options: { fetch?: FetchLike; logger?: Logger; store?: TokenStore } = {},
 ): TokenSetup {
   const missing = [
     !config.mallId && "CAFE24_MALL_ID (or mallId in cafe24-doctor.config.json) is not set",
@@ -38,7 +38,7 @@ export function tokenSetup(
     ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}),
     ...(options.fetch ? { fetch: options.fetch } : {}),
   };
-  const store = tokenStoreFromConfig(config);
+  const store = options.store ?? tokenStoreFromConfig(config);
   const manager = new TokenManager({
     store,
     oauth,

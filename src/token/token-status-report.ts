@@ -1,4 +1,5 @@
 import { formatKstIso } from "../cafe24/kst.js";
+import { FileTokenStore } from "../store/file-token-store.js";
 import type { LegacyTrait } from "../store/token-file-format.js";
 import type { TokenStatus } from "../tokens/token-manager.js";
 import type { Now } from "../util/runtime.js";
@@ -22,12 +23,15 @@ export async function readTokenStatus(
 ): Promise<TokenStatusReport> {
   const now = options.now ?? Date.now;
   const status = await setup.manager.status();
-  const contents = await setup.store.inspect(setup.mallId);
+  const stored = await setup.manager.current();
+  // Legacy traits are a file's; other stores hold only what we wrote.
+  const legacy =
+    setup.store instanceof FileTokenStore ? ((await setup.store.inspect(setup.mallId))?.legacy ?? []) : [];
   const verification =
-    options.verify && contents ? await verifyAccessToken(setup, contents.token, now) : undefined;
+    options.verify && stored ? await verifyAccessToken(setup, stored.token, now) : undefined;
   return {
     status,
-    legacy: contents?.legacy ?? [],
+    legacy,
     verification,
     verdict: judgeHealth(status, verification),
     at: now(),

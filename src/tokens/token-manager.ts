@@ -4,7 +4,7 @@ import { DoctorError, ERROR_CODES } from "../errors/doctor-error.js";
 import { clientCredentialSecrets } from "../oauth/client-credential-secrets.js";
 import type { OAuthClientConfig } from "../oauth/oauth-client-config.js";
 import { refreshToken } from "../oauth/refresh-token.js";
-import { defaultRescueDirectories, writeRescueCopy } from "../store/token-rescue.js";
+import { rescueCopy } from "../store/token-rescue.js";
 import type { StoredToken, TokenStore } from "../store/token-store.js";
 import { critical } from "../util/critical-work.js";
 import { type Logger, type Now, type Sleep, silentLogger, unrefSleep } from "../util/runtime.js";
@@ -353,10 +353,7 @@ export class TokenManager extends EventEmitter<TokenManagerEvents> implements Ac
       error instanceof DoctorError
         ? error
         : new DoctorError(ERROR_CODES.tokenStoreIo, String(error).slice(0, 200), { cause: error });
-    const rescuedTo = await (this.store.rescue
-      ? this.store.rescue(token)
-      : writeRescueCopy(token, defaultRescueDirectories(), this.now())
-    ).catch(() => undefined);
+    const rescuedTo = await rescueCopy(this.store, token, this.now());
     this.unsaved = { token, basedOn, error: cause, rescuedTo, attempts: 1 };
     const message = tokenNotSaved(this.mallId, this.store.location, this.unsaved).message;
     this.logger.error({ mallId: this.mallId, code: cause.code, rescuedTo: rescuedTo ?? null }, message);

@@ -45,7 +45,7 @@ export function registerApiCommand(program: Command, cli: () => CliContext): voi
               ...(flags.shopNo === undefined ? {} : { shopNo: flags.shopNo }),
               ...(flags.paginate ? { paginate: true } : {}),
             },
-            process.cwd(),
+            cli().cwd,
           );
           return runApiCall(setup, request, io, { logger: apiCallLogger(io.err, io.t) });
         },

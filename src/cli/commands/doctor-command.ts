@@ -49,7 +49,8 @@ async function runDoctorCommand(
   cli: CliContext,
 ): Promise<void> {
   const config = await loadDoctorConfig({
-    cwd: process.cwd(),
+    cwd: cli.cwd,
+    env: cli.env,
     ...(flags.config ? { configPath: flags.config } : {}),
   });
   const lang = cli.explicitLang ? cli.lang : (config.lang ?? cli.lang);
@@ -102,5 +103,5 @@ async function runDoctorCommand(
     cli.out(renderStatusLines(report));
     cli.out(renderProblems(report, { files }));
   }
-  process.exitCode = report.verdict.exitCode;
+  cli.exit(report.verdict.exitCode);
 }

@@ -13,7 +13,7 @@ export function registerInitCommand(program: Command, cli: () => CliContext): vo
     .option("--force", t("doctor.option.force"))
     .action(async (flags: { yes?: boolean; force?: boolean }) => {
       const { t, out, lang } = cli();
-      const cwd = process.cwd();
+      const cwd = cli().cwd;
       const defaults = await initDefaults({ cwd });
       const answers = flags.yes
         ? defaults

@@ -22,7 +22,8 @@ export async function runTokenAction(
   let context: CliContext = cli;
   try {
     const loaded = await loadDoctorConfig({
-      cwd: process.cwd(),
+      cwd: cli.cwd,
+      env: cli.env,
       ...(flags.config ? { configPath: flags.config } : {}),
     });
     // --mall picks one mall of a multi-mall setup (what `watch` tells a person to run for re-authorization).
@@ -30,17 +31,17 @@ export async function runTokenAction(
     const lang = cli.explicitLang ? cli.lang : (config.lang ?? cli.lang);
     context = { ...cli, lang, t: createTranslator(lang) };
     const logger = options.logger?.(context);
-    const setup = tokenSetup(config, logger ? { logger } : {});
+    const setup = tokenSetup(config, { store: cli.storeFor(config), ...(logger ? { logger } : {}) });
     const run = async () => {
       const code = await body(setup, context);
       // A refreshed token the store refused lives in this process only: say where its rescue copy is.
       await setup.manager.flush();
       return code;
     };
-    process.exitCode = options.holdInterrupts === false ? await run() : await holdInterrupts(context, run);
+    cli.exit(options.holdInterrupts === false ? await run() : await holdInterrupts(context, run));
   } catch (error) {
     reportError(error, context);
     for (const note of failureNotes(error, context.t)) context.err(`  ${note}`);
-    process.exitCode = failureExitCode(error);
+    cli.exit(failureExitCode(error));
   }
 }

@@ -67,7 +67,7 @@ export function registerTokenCommands(program: Command, cli: () => CliContext): 
     .action((flags: CommonFlags & { browser: boolean; timeout?: number }) =>
       runTokenAction(cli(), flags, (setup, io) =>
         runTokenLogin(setup, io, {
-          browser: flags.browser && process.env.CAFE24_DOCTOR_NO_BROWSER !== "1",
+          browser: flags.browser && cli().env.CAFE24_DOCTOR_NO_BROWSER !== "1",
           stdin: process.stdin,
           ...(flags.timeout === undefined ? {} : { timeoutMs: flags.timeout * 1000 }),
         }),

@@ -2,7 +2,6 @@ import { isIP } from "node:net";
 import type { Command } from "commander";
 import { formatKstIso } from "../../cafe24/kst.js";
 import { loadDoctorConfig } from "../../config/load-doctor-config.js";
-import { tokenStoreFromConfig } from "../../config/token-store-from-config.js";
 import { DoctorError, ERROR_CODES } from "../../errors/doctor-error.js";
 import { criticalWorkPending, criticalWorkSettled } from "../../util/critical-work.js";
 import { isLoopbackHost } from "../../util/is-loopback-host.js";
@@ -57,7 +56,8 @@ export function registerWatchCommand(program: Command, cli: () => CliContext): v
 async function runWatch(flags: WatchFlags, cli: CliContext): Promise<void> {
   const { t } = cli;
   const config = await loadDoctorConfig({
-    cwd: process.cwd(),
+    cwd: cli.cwd,
+    env: cli.env,
     ...(flags.config ? { configPath: flags.config } : {}),
   });
   if (!config.clientId || !config.clientSecret) {
@@ -67,13 +67,13 @@ async function runWatch(flags: WatchFlags, cli: CliContext): Promise<void> {
     );
   }
   // Webhook URLs are secrets too (a Slack URL lets anyone post): the environment is the better place for them.
-  const webhooks = [...(flags.webhook ?? []), ...envList("CAFE24_DOCTOR_WEBHOOK_URL")];
-  const slack = [...(flags.slackWebhook ?? []), ...envList("CAFE24_DOCTOR_SLACK_WEBHOOK_URL")];
+  const webhooks = [...(flags.webhook ?? []), ...envList(cli.env, "CAFE24_DOCTOR_WEBHOOK_URL")];
+  const slack = [...(flags.slackWebhook ?? []), ...envList(cli.env, "CAFE24_DOCTOR_SLACK_WEBHOOK_URL")];
   const sinks: AlertSink[] = [
     ...webhooks.map((url, i) => jsonWebhookSink({ url, name: `webhook#${i + 1}` })),
     ...slack.map((url, i) => slackWebhookSink({ url, name: `slack#${i + 1}` })),
   ];
-  const store = tokenStoreFromConfig(config);
+  const store = cli.storeFor(config);
   const malls =
     flags.mall ?? (config.mallId && !config.tokenFile.includes("{mall_id}") ? [config.mallId] : undefined);
   const manager = new WatchManager({
@@ -111,7 +111,7 @@ async function runWatch(flags: WatchFlags, cli: CliContext): Promise<void> {
         noToken: summary.noToken.join(", ") || "-",
       }),
     );
-    process.exitCode = summary.ok ? EXIT.ok : EXIT.problems;
+    cli.exit(summary.ok ? EXIT.ok : EXIT.problems);
     return;
   }
 
@@ -165,7 +165,7 @@ async function startStatus(
   source: WatchManager,
   cli: CliContext,
 ): Promise<RunningStatusServer> {
-  const bearerToken = process.env.CAFE24_DOCTOR_STATUS_TOKEN;
+  const bearerToken = cli.env.CAFE24_DOCTOR_STATUS_TOKEN;
   const address = `${isIP(flags.statusHost) === 6 ? `[${flags.statusHost}]` : flags.statusHost}:${flags.statusPort}`;
   try {
     return await startStatusServer({
@@ -193,6 +193,6 @@ async function startStatus(
   }
 }
 
-function envList(name: string): string[] {
-  return (process.env[name] ?? "").split(/[\s,]+/).filter((s) => s.length > 0);
+function envList(env: NodeJS.ProcessEnv, name: string): string[] {
+  return (env[name] ?? "").split(/[\s,]+/).filter((s) => s.length > 0);
 }
