@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { z } from "zod";
+import { isLoopbackHost } from "../../util/is-loopback-host.js";
 import { Cafe24ApiError } from "../http/cafe24-error.js";
 import type { EmulatorEnv } from "../http/env.js";
 import { readBodyText } from "../http/read-body.js";
@@ -24,8 +25,6 @@ const level = z.strictObject({ level: z.number().min(0) });
 const usage = z.strictObject({ callPercent: z.number().min(0), timePercent: z.number().min(0) });
 const flag = z.strictObject({ on: z.boolean() });
 
-const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
-
 /**
  * Fails closed. The HTTP server always passes the Node request (`incoming`); only an in-process call
  * (`emulator.fetch`, or `handle()` without bindings) has none, and that caller already holds the emulator and
@@ -36,7 +35,7 @@ const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
 function isTrustedCaller(env: EmulatorEnv["Bindings"]): boolean {
   if (env?.incoming === undefined) return true;
   const peer = env.incoming.socket?.remoteAddress;
-  return peer !== undefined && LOOPBACK.test(peer);
+  return peer !== undefined && isLoopbackHost(peer);
 }
 
 /**
