@@ -8,7 +8,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadDoctorConfig } from "../../dist/config/load-doctor-config.js";
 import { runDoctor } from "../../dist/doctor/run-doctor.js";
-import { FileTokenStore, startEmulator, toTokenSet } from "../../dist/index.js";
+import { startEmulator } from "../../dist/emulator/index.js";
+import { FileTokenStore, toTokenSet } from "../../dist/index.js";
 
 const emu = await startEmulator({ faults: [{ kind: "latency", latencyMs: [100, 100] }] });
 const mall = emu.malls[0];

@@ -6,9 +6,8 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 
 const env = process.env;
-const load = (module) => import(pathToFileURL(join(env.DIST, module)).href);
-const { TokenManager } = await load("auth/token-manager.js");
-const { FileTokenStore } = await load("store/file-token-store.js");
+// Through the build's public entry: the files behind it moved between the builds compared.
+const { TokenManager, FileTokenStore } = await import(pathToFileURL(join(env.DIST, "index.js")).href);
 
 const manager = new TokenManager({
   store: new FileTokenStore({ path: env.TOKEN_FILE }),

@@ -10,8 +10,8 @@
 // `npm run bench:kill-window`, which builds first). One emulator on 127.0.0.1 plays Cafe24 for both; trials
 // alternate between the variants, and trial i kills both at the same seeded fraction of their kill window.
 //   --before <ref> (e34094d) · --kills N (100 per variant) · --seed S (1) · --max-seconds T (300, for the kills)
-import { execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
 import { readdir, readFile, rm } from "node:fs/promises";
 import { availableParallelism, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -21,6 +21,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { startEmulator } from "../../dist/emulator/server.js";
 import { tokenId } from "../../dist/emulator/state/tokens.js";
+import { buildCommit } from "../lib/build-commit.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "../..");
@@ -70,48 +71,11 @@ function withTimeout(promise, what) {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** Builds `ref` from git objects only, so the working tree, index and HEAD of the repo stay untouched. */
-function buildBefore(ref) {
-  const dir = mkdtempSync(join(tmpdir(), "bench-kill-window-before-"));
-  try {
-    const tar = execFileSync(
-      "git",
-      [
-        "-C",
-        root,
-        "archive",
-        "--format=tar",
-        ref,
-        "--",
-        "package.json",
-        "tsconfig.json",
-        "tsconfig.build.json",
-        "src",
-      ],
-      { maxBuffer: 256 * 1024 * 1024 },
-    );
-    execFileSync("tar", ["-x", "-C", dir], { input: tar });
-    symlinkSync(join(root, "node_modules"), join(dir, "node_modules"), "dir");
-    execFileSync(
-      process.execPath,
-      [join(dir, "node_modules/typescript/bin/tsc"), "-p", join(dir, "tsconfig.build.json")],
-      { stdio: "inherit" },
-    );
-  } catch (error) {
-    rmSync(dir, { recursive: true, force: true });
-    throw error;
-  }
-  return dir;
-}
-
 async function loadVariant(name, label, dist) {
-  const load = (module) => import(pathToFileURL(join(dist, module)).href);
-  const [{ TokenManager }, { FileTokenStore }, { toTokenSet }, { ERROR_CODES }] = await Promise.all([
-    load("auth/token-manager.js"),
-    load("store/file-token-store.js"),
-    load("auth/cafe24-token-response.js"),
-    load("errors/doctor-error.js"),
-  ]);
+  // Both builds' public entry exports these four, whatever their files are called inside.
+  const { TokenManager, FileTokenStore, toTokenSet, ERROR_CODES } = await import(
+    pathToFileURL(join(dist, "index.js")).href
+  );
   return {
     name,
     label,
@@ -123,12 +87,10 @@ async function loadVariant(name, label, dist) {
   };
 }
 
-const revParse = ["-C", root, "rev-parse", "--short", "--verify", `${args.before}^{commit}`];
-const beforeRef = execFileSync("git", revParse, { encoding: "utf8" }).trim();
 const buildStarted = performance.now();
-const beforeDir = buildBefore(beforeRef);
-// On every way out, including a throw; the tsc output of an old commit is no use after the run.
-process.once("exit", () => rmSync(beforeDir, { recursive: true, force: true }));
+const { commit: beforeRef, dir: beforeDir } = buildCommit(root, args.before, {
+  prefix: "bench-kill-window-before-",
+});
 const buildMs = performance.now() - buildStarted;
 
 const emu = await startEmulator({

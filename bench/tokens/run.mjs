@@ -7,14 +7,9 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import {
-  FileTokenStore,
-  MemoryTokenStore,
-  startEmulator,
-  TokenManager,
-  tokenId,
-  toTokenSet,
-} from "../../dist/index.js";
+import { startEmulator } from "../../dist/emulator/index.js";
+import { tokenId } from "../../dist/emulator/state/tokens.js";
+import { FileTokenStore, MemoryTokenStore, TokenManager, toTokenSet } from "../../dist/index.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const worker = join(root, "test/fixtures/token-worker.mjs");

@@ -1,6 +1,6 @@
 // The emulator for bench/watch in its own process, so the manager's CPU and memory are measured alone.
 // Prints one JSON line: the base URL template, the control API origin and each mall's credentials.
-import { startEmulator } from "../../dist/index.js";
+import { startEmulator } from "../../dist/emulator/index.js";
 
 const count = Number(process.env.MALLS ?? 1000);
 const emu = await startEmulator({

@@ -10,7 +10,8 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
-import { FileTokenStore, tokenId, toTokenSet } from "../../dist/index.js";
+import { tokenId } from "../../dist/emulator/state/tokens.js";
+import { FileTokenStore, toTokenSet } from "../../dist/index.js";
 import { WatchManager } from "../../dist/watch/watch-manager.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
