@@ -20,8 +20,12 @@ export function reportError(error: unknown, cli: Pick<CliContext, "t" | "err" | 
   };
   if (error instanceof DoctorError) {
     const key = `error.${error.code}` as MessageKey;
-    err(`${t("cli.error.prefix")}: ${key in en ? t(key) : error.message}`);
-    for (const line of error.details) err(`  - ${line}`);
+    const worded = key in en;
+    err(`${t("cli.error.prefix")}: ${worded ? t(key) : error.message}`);
+    // The catalogue's sentence is the same for every error of a code; without details, only the error's own
+    // message says what exactly happened (which host, file or option).
+    const details = worded && error.details.length === 0 ? [error.message] : error.details;
+    for (const line of details) err(`  - ${line}`);
     const fix = `${key}.fix` as MessageKey;
     if (fix in en) err(`${t("cli.error.fix")}: ${t(fix)}`);
   } else if (error instanceof CommanderError) {

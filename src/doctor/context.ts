@@ -1,9 +1,9 @@
 import type { DoctorConfig } from "../config/doctor-config.js";
-import type { FileTokenStore } from "../store/file-token-store.js";
+import type { TokenStore } from "../store/token-store.js";
 import type { FetchLike, Now } from "../util/runtime.js";
 import type { DoctorApi } from "./doctor-api.js";
 import type { HttpLog } from "./http-log.js";
-import type { CheckId, CheckOutcome, CheckResult } from "./types.js";
+import type { CheckId, CheckOutcome, CheckResult, FindingCodeOf } from "./types.js";
 
 /** Name resolution, injectable so tests can make a host unresolvable without touching DNS. */
 export type LookupHost = (hostname: string) => Promise<{ address: string; family: number }>;
@@ -21,15 +21,20 @@ export interface DoctorContext {
   /** Logged fetch for the user's services and for raw network probes. */
   fetch: FetchLike;
   httpLog: HttpLog;
-  store: FileTokenStore;
+  /** Where the token is read from, never written (no refresh); a FileTokenStore also gets the file checks. */
+  store: TokenStore;
   lookup: LookupHost;
   /** Whether the working directory's files are tracked by git (for the token-store check); injectable. */
   isTrackedByGit: (path: string) => Promise<boolean>;
 }
 
-export interface CheckDefinition {
-  id: CheckId;
+/** Check `I`: it can report only the finding codes of its own table (FindingCodeOf). */
+export interface CheckDefinition<I extends CheckId = CheckId> {
+  id: I;
   /** Checks whose results (and facts) this one reads; it starts after them. */
   dependsOn: readonly CheckId[];
-  run(ctx: DoctorContext, deps: Partial<Record<CheckId, CheckResult>>): Promise<CheckOutcome>;
+  run(
+    ctx: DoctorContext,
+    deps: Partial<Record<CheckId, CheckResult>>,
+  ): Promise<CheckOutcome<FindingCodeOf<I>>>;
 }

@@ -3,7 +3,6 @@ import { DoctorError, ERROR_CODES } from "../errors/doctor-error.js";
 import type { Cafe24Client } from "../http/cafe24-client.js";
 import { Cafe24HttpError } from "../http/cafe24-http-error.js";
 import type { Query } from "../http/request-target.js";
-import { scrubSecrets } from "../util/scrub-secrets.js";
 
 /** One Admin API answer as checks read it: never thrown, always inspectable. */
 export interface ApiAnswer<T = unknown> {
@@ -12,7 +11,7 @@ export interface ApiAnswer<T = unknown> {
   status: number | undefined;
   data: T | undefined;
   headers: Headers | undefined;
-  /** The typed error for anything but a 2xx (HTTP status, network, timeout, budget). */
+  /** The typed error for anything but a 2xx (HTTP status, network, timeout, DIAGNOSIS_BUDGET_SPENT). */
   error: DoctorError | undefined;
   /** Cafe24's error message from the envelope, when there was one (an echoed token is masked: Cafe24HttpError). */
   cafe24Message: string | undefined;
@@ -48,8 +47,8 @@ export class DoctorApi {
     if (this.spent >= this.budget) {
       return this.remember<T>(path, started, {
         error: new DoctorError(
-          ERROR_CODES.rateLimited,
-          `The diagnosis API budget of ${this.budget} calls is spent.`,
+          ERROR_CODES.budgetSpent,
+          `Not sent: the diagnosis has spent its budget of ${this.budget} API calls.`,
         ),
       });
     }
@@ -62,14 +61,12 @@ export class DoctorApi {
         headers: response.headers,
       });
     } catch (error) {
-      if (error instanceof DoctorError && error.code === ERROR_CODES.aborted) throw error;
-      const typed =
-        error instanceof DoctorError
-          ? error
-          : new DoctorError(ERROR_CODES.network, scrubSecrets(String(error), [], { maxLength: 300 }));
+      // The client turns every failure of the call into a DoctorError; anything else is a bug on this side,
+      // which the runner reports as a crashed check rather than as trouble on the network.
+      if (!(error instanceof DoctorError) || error.code === ERROR_CODES.aborted) throw error;
       const http = error instanceof Cafe24HttpError ? error : undefined;
       return this.remember<T>(path, started, {
-        error: typed,
+        error,
         status: http?.status,
         headers: http?.responseHeaders,
         cafe24Message: http?.cafe24?.message,

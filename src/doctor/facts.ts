@@ -8,13 +8,14 @@ import type { CheckId, CheckResult } from "./types.js";
  */
 export interface CheckFacts {
   /**
-   * From "token-store": the token as stored (or from the legacy env var), if any could be read. With source
-   * "env" only `accessToken` is known: the expiries are NaN, `scopes` is empty and `refreshToken` is "".
-   * `legacy` lists the file's traits from other tools (the old toolkit wrote naive local times).
+   * From "token-store": the token as stored (or from the legacy env var), if any could be read: from a token
+   * "file", from another kind of "store", or from the "env". With source "env" only `accessToken` is known:
+   * the expiries are NaN, `scopes` is empty and `refreshToken` is "". `legacy` lists the file's traits from
+   * other tools (the old toolkit wrote naive local times).
    */
   "token-store": {
     token: TokenSet | undefined;
-    source: "file" | "env" | "none";
+    source: "file" | "store" | "env" | "none";
     legacy?: readonly LegacyTrait[];
   };
   /** From "authentication": how the live call went. */
@@ -23,6 +24,7 @@ export interface CheckFacts {
     /** Why not, when not. */
     failure:
       | "no-token"
+      | "token-unusable"
       | "expired"
       | "invalid"
       | "forbidden"

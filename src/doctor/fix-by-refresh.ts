@@ -1,23 +1,34 @@
 import type { DoctorConfig } from "../config/doctor-config.js";
 import { tokenStoreFromConfig } from "../config/token-store-from-config.js";
 import { DoctorError, ERROR_CODES } from "../errors/doctor-error.js";
+import type { TokenStore } from "../store/token-store.js";
 import { TokenManager } from "../tokens/token-manager.js";
 import type { FetchLike } from "../util/runtime.js";
+import type { RootCauseCode } from "./root-cause.js";
 import type { DoctorRun } from "./run-doctor.js";
 
 /** Root causes one lock-safe refresh can cure; everything else needs a person or a config change. */
-const REFRESHABLE = new Set(["ACCESS_TOKEN_NOT_REFRESHED", "TOKEN_REVOKED_OR_ROTATED_ELSEWHERE"]);
+const REFRESHABLE: ReadonlySet<RootCauseCode> = new Set<RootCauseCode>([
+  "ACCESS_TOKEN_NOT_REFRESHED",
+  "TOKEN_REVOKED_OR_ROTATED_ELSEWHERE",
+]);
 
 export function canFixByRefresh(run: DoctorRun): boolean {
   return run.rootCause !== undefined && REFRESHABLE.has(run.rootCause.code);
 }
 
+export interface RefreshForFixOptions {
+  /** The store the diagnosis read (pass the same one). @default the store the configuration names */
+  store?: TokenStore;
+  fetch?: FetchLike;
+}
+
 /**
- * `--fix`: refreshes through TokenManager, i.e. under the token file's lock with re-read and compare-and-set,
- * so an app running beside the doctor is not locked out by the rotation; a token the store refused is reported
+ * `--fix`: refreshes through TokenManager, i.e. under the store's lock with re-read and compare-and-set, so an
+ * app running beside the doctor is not locked out by the rotation; a token the store refused is reported
  * (TOKEN_NOT_SAVED, with its rescue copy) rather than left in this short-lived process.
  */
-export async function refreshForFix(config: DoctorConfig, fetchFn?: FetchLike): Promise<void> {
+export async function refreshForFix(config: DoctorConfig, options: RefreshForFixOptions = {}): Promise<void> {
   if (!config.mallId || !config.clientId || !config.clientSecret) {
     throw new DoctorError(
       ERROR_CODES.invalidOptions,
@@ -25,14 +36,14 @@ export async function refreshForFix(config: DoctorConfig, fetchFn?: FetchLike): 
     );
   }
   const manager = new TokenManager({
-    store: tokenStoreFromConfig(config),
+    store: options.store ?? tokenStoreFromConfig(config),
     oauth: {
       mallId: config.mallId,
       clientId: config.clientId,
       clientSecret: config.clientSecret,
       allowInsecureLoopback: config.allowInsecureLoopback,
       ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}),
-      ...(fetchFn ? { fetch: fetchFn } : {}),
+      ...(options.fetch ? { fetch: options.fetch } : {}),
     },
   });
   await manager.forceRefresh();

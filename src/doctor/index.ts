@@ -19,6 +19,7 @@ export type { Lang } from "../i18n/translate.js";
 export type { LookupHost } from "./context.js";
 export type { HttpLog, HttpLogEntry } from "./http-log.js";
 export type { RankedProblem, RootCause } from "./report/report-input.js";
+export type { RootCauseCode } from "./root-cause.js";
 export type { RunChecksHooks } from "./run-checks.js";
 export { DEFAULT_DEADLINE_MS, type DoctorRun, type DoctorRunOptions, runDoctor } from "./run-doctor.js";
 export type {
@@ -28,6 +29,8 @@ export type {
   CheckStatus,
   EvidenceValue,
   Finding,
+  FindingCode,
+  FindingCodeOf,
   Message,
   Urgency,
 } from "./types.js";

@@ -1,24 +1,29 @@
 import type { RankedProblem, RootCause } from "./report/report-input.js";
-import type { CheckId, CheckResult, Finding, Message } from "./types.js";
+import type { CheckId, CheckResult, Finding, FindingCode, Message } from "./types.js";
 
-/** Looks findings up by code across all checks. */
+/** Looks findings up by code across all checks; only codes some check's table defines compile. */
 class Findings {
   constructor(private readonly problems: readonly RankedProblem[]) {}
 
-  has(...codes: string[]): boolean {
+  has(...codes: FindingCode[]): boolean {
     return this.problems.some((p) => codes.includes(p.finding.code));
   }
 
-  get(...codes: string[]): Finding | undefined {
+  get(...codes: FindingCode[]): Finding | undefined {
     return this.problems.find((p) => codes.includes(p.finding.code))?.finding;
   }
 }
 
-interface Rule {
-  code: string;
+interface Rule<Code extends string = string> {
+  code: Code;
   applies(f: Findings, results: ReadonlyMap<CheckId, CheckResult>): boolean;
   explain(f: Findings, results: ReadonlyMap<CheckId, CheckResult>): Omit<RootCause, "code">;
 }
+
+type RuleCode = (typeof RULES)[number]["code"];
+
+/** A root cause's stable code: a rule's, or — when no rule applies — the most urgent finding's own. */
+export type RootCauseCode = RuleCode | FindingCode;
 
 const msg = (key: Message["key"], params?: Message["params"]): Message =>
   params ? { key, params } : { key };
@@ -28,7 +33,7 @@ const msg = (key: Message["key"], params?: Message["params"]): Message =>
  * others comes first (a 9-hour clock error makes valid tokens look expired; an unreachable host fails
  * everything after it). Codes are the checks' stable finding codes.
  */
-const RULES: Rule[] = [
+const RULES = [
   {
     code: "NOT_CONFIGURED",
     applies: (f) => f.has("MALL_ID_MISSING", "CLIENT_ID_MISSING", "CLIENT_SECRET_MISSING"),
@@ -77,7 +82,14 @@ const RULES: Rule[] = [
   },
   {
     code: "REAUTHORIZATION_REQUIRED",
-    applies: (f) => f.has("REFRESH_TOKEN_EXPIRED", "TOKEN_FILE_MISSING", "TOKEN_FILE_INVALID"),
+    applies: (f) =>
+      f.has(
+        "REFRESH_TOKEN_EXPIRED",
+        "TOKEN_FILE_MISSING",
+        "TOKEN_FILE_INVALID",
+        "TOKEN_MISSING",
+        "TOKEN_INVALID",
+      ),
     explain: (f) => ({
       title: msg(
         f.has("REFRESH_TOKEN_EXPIRED") ? "rootcause.refreshExpired.title" : "rootcause.noToken.title",
@@ -169,7 +181,7 @@ const RULES: Rule[] = [
       command: "cafe24-doctor check",
     }),
   },
-];
+] as const satisfies readonly Rule[];
 
 /** The first rule that applies, or — when none does — the most urgent problem itself. */
 export function findRootCause(
@@ -178,7 +190,8 @@ export function findRootCause(
 ): RootCause | undefined {
   const findings = new Findings(problems);
   const byId = new Map(results.map((r) => [r.id, r]));
-  const rule = RULES.find((r) => r.applies(findings, byId));
+  const rules: readonly Rule<RuleCode>[] = RULES;
+  const rule = rules.find((r) => r.applies(findings, byId));
   if (rule) return { code: rule.code, ...rule.explain(findings, byId) };
   const top = problems[0];
   if (!top || top.finding.urgency === "low") return undefined;

@@ -4,7 +4,8 @@ import { dirname, relative } from "node:path";
 import type { DoctorConfig } from "../config/doctor-config.js";
 import { tokenStoreFromConfig } from "../config/token-store-from-config.js";
 import { Cafe24Client } from "../http/cafe24-client.js";
-import type { FileTokenStore } from "../store/file-token-store.js";
+import type { PacingOptions } from "../http/client-options.js";
+import type { TokenStore } from "../store/token-store.js";
 import type { FetchLike, Now } from "../util/runtime.js";
 import { ALL_CHECKS, QUICK_CHECKS } from "./checks/all-checks.js";
 import type { DoctorContext, LookupHost } from "./context.js";
@@ -23,6 +24,11 @@ export const DEFAULT_DEADLINE_MS = 15_000;
 export interface DoctorRunOptions extends RunChecksHooks {
   config: DoctorConfig;
   kind: "check" | "diagnose";
+  /**
+   * Where the token is read from; only a FileTokenStore gets the file checks (mode, git, legacy shape).
+   * @default the store the configuration names (tokenStoreFromConfig)
+   */
+  store?: TokenStore;
   deadlineMs?: number;
   budget?: number;
   now?: Now;
@@ -54,9 +60,11 @@ export async function runDoctor(options: DoctorRunOptions): Promise<DoctorRun> {
   const signal = AbortSignal.timeout(deadlineMs);
   const http = new HttpLog();
   const fetchFn = http.wrap(options.fetch ?? ((input, init) => fetch(input, init)), now);
-  const store = tokenStoreFromConfig(config);
+  const store = options.store ?? tokenStoreFromConfig(config);
   const budget = options.budget ?? DEFAULT_API_BUDGET;
-  const api = config.mallId ? createDoctorApi(config, config.mallId, store, fetchFn, budget) : undefined;
+  const api = config.mallId
+    ? createDoctorApi({ config, mallId: config.mallId, store, fetch: fetchFn, budget })
+    : undefined;
   const ctx: DoctorContext = {
     config,
     mode: options.kind === "check" ? "full" : "quick",
@@ -86,29 +94,34 @@ export async function runDoctor(options: DoctorRunOptions): Promise<DoctorRun> {
   };
 }
 
+export interface DoctorApiOptions {
+  config: DoctorConfig;
+  mallId: string;
+  store: TokenStore;
+  fetch: FetchLike;
+  budget: number;
+  /** Pacing on top of the doctor's (a shared `state`, a shorter longest wait). @default { maxWaitMs: 5000 } */
+  pacing?: PacingOptions;
+}
+
 /** The doctor's read-only, budgeted window on the Admin API; undefined when the mall id or base URL is unusable. */
-export function createDoctorApi(
-  config: DoctorConfig,
-  mallId: string,
-  store: FileTokenStore,
-  fetchFn: FetchLike,
-  budget: number,
-): DoctorApi | undefined {
+export function createDoctorApi(options: DoctorApiOptions): DoctorApi | undefined {
+  const { config, mallId } = options;
   try {
     const client = new Cafe24Client({
       mallId,
-      tokens: new StoredTokenProvider(store, mallId, config.legacyAccessToken),
+      tokens: new StoredTokenProvider(options.store, mallId, config.legacyAccessToken),
       ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}),
       allowInsecureLoopback: config.allowInsecureLoopback,
       ...(config.apiVersion ? { apiVersion: config.apiVersion } : {}),
-      fetch: fetchFn,
+      fetch: options.fetch,
       // Pacing measures real elapsed time; the injected `now` is the wall clock expiries are judged by.
       timeoutMs: 5_000,
       // Evidence, not resilience: a 5xx or 429 is reported as seen, and a 401 is never "fixed" by refreshing.
       retry: { maxRetries: 0, maxRateLimitWaits: 0, refreshOn401: false },
-      pacing: { maxWaitMs: 5_000 },
+      pacing: { maxWaitMs: 5_000, ...options.pacing },
     });
-    return new DoctorApi(client, budget);
+    return new DoctorApi(client, options.budget);
   } catch {
     // An invalid mall id or base URL: the configuration check reports it.
     return undefined;

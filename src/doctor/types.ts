@@ -1,4 +1,8 @@
+import type { CodeOf, Urgency } from "../i18n/doctor/checks/check-catalogue.js";
+import type { CHECK_CATALOGUES } from "../i18n/doctor/checks/check-catalogues.js";
 import type { MessageKey } from "../i18n/en.js";
+
+export type { Urgency };
 
 /** A translatable sentence: the key and its parameters (rendered in ko or en at the edge). */
 export interface Message {
@@ -9,18 +13,15 @@ export interface Message {
 /** The status tags users know from the old guide: [정상] [만료] [실패] [누락] [경고], plus skipped. */
 export type CheckStatus = "ok" | "expired" | "fail" | "missing" | "warn" | "skipped";
 
-/** 긴급 / 높음 / 보통 / 낮음. */
-export type Urgency = "critical" | "high" | "medium" | "low";
-
 export const URGENCY_RANK: Record<Urgency, number> = { critical: 0, high: 1, medium: 2, low: 3 };
 
 /** Evidence values are masked, short and free of personal data. */
 export type EvidenceValue = string | number | boolean | null | readonly string[];
 
 /** A problem a check found: what is wrong, why, and the exact next command. */
-export interface Finding {
+export interface Finding<C extends FindingCode = FindingCode> {
   /** Stable identifier, e.g. "ACCESS_TOKEN_EXPIRED"; tests and the root-cause analysis match on it. */
-  code: string;
+  code: C;
   urgency: Urgency;
   cause: Message;
   remedy: Message;
@@ -43,6 +44,17 @@ export type CheckId =
   | "app-modules"
   | "services";
 
+/** The codes check `I` may report: the keys of the table in its catalogue (src/i18n/doctor/checks/). */
+export type FindingCodeOf<I extends CheckId> = I extends CheckId
+  ? CodeOf<(typeof CHECK_CATALOGUES)[I]>
+  : never;
+
+/** What the runner reports for a check that threw (a bug in it) or was cut off at the global deadline. */
+export type RunnerFindingCode = "CHECK_CRASHED" | "DEADLINE_EXCEEDED";
+
+/** Every finding code: one in no check's table (a typo in a root-cause rule, say) does not compile. */
+export type FindingCode = FindingCodeOf<CheckId> | RunnerFindingCode;
+
 /** The twelve checks in report order (the old guide's 12 steps). */
 export const CHECK_ORDER: readonly CheckId[] = [
   "configuration",
@@ -59,13 +71,13 @@ export const CHECK_ORDER: readonly CheckId[] = [
   "services",
 ];
 
-/** What a check returns; the runner adds id, timing and the deadline outcome. */
-export interface CheckOutcome {
+/** What a check returns; the runner adds id, timing and the deadline outcome. `never`: no findings at all. */
+export interface CheckOutcome<C extends FindingCode = FindingCode> {
   status: CheckStatus;
   /** One line for the status list, e.g. "access token valid for 1 h 32 min". */
   summary: Message;
   evidence: Record<string, EvidenceValue>;
-  findings: Finding[];
+  findings: Finding<C>[];
   /**
    * Facts later checks build on (never reported): e.g. the token set, the last API answer's headers.
    * Keyed by name; see each check's exported fact types.

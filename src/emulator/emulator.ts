@@ -1,3 +1,5 @@
+import { DoctorError, ERROR_CODES } from "../errors/doctor-error.js";
+import { formatZodIssues } from "../util/format-zod-issues.js";
 import { createEmulatorApp } from "./app.js";
 import { EmulatorClock } from "./clock.js";
 import type { EmulatorContext, RequestLogEntry } from "./context.js";
@@ -46,9 +48,15 @@ export interface Emulator {
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Builds an emulator from options (validated; throws a ZodError naming each bad option). */
+/** Builds an emulator from options (validated: EMULATOR_CONFIG_INVALID with one detail per bad option). */
 export function createEmulator(input: EmulatorOptionsInput = {}, runtime: EmulatorRuntime = {}): Emulator {
-  const options = emulatorOptionsSchema.parse(input);
+  const parsed = emulatorOptionsSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new DoctorError(ERROR_CODES.emulatorConfigInvalid, "Invalid emulator options.", {
+      details: formatZodIssues(parsed.error),
+    });
+  }
+  const options = parsed.data;
   const initialAutoApprove = options.autoApprove;
   const realNow = runtime.now ?? Date.now;
   const versions = new VersionTable(options.versions.list ?? DEFAULT_API_VERSIONS);

@@ -57,6 +57,8 @@ export const ERROR_CODES = {
   /** 400/409/422: the request itself is wrong; retrying cannot help. */
   invalidRequest: "CAFE24_INVALID_REQUEST",
   rateLimited: "CAFE24_RATE_LIMITED",
+  /** Not sent by the doctor: a diagnosis spends at most its budget of Admin API calls (20, half a bucket). */
+  budgetSpent: "DIAGNOSIS_BUDGET_SPENT",
   serverError: "CAFE24_SERVER_ERROR",
   network: "CAFE24_NETWORK",
   timeout: "CAFE24_TIMEOUT",

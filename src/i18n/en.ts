@@ -1,7 +1,7 @@
-import { checksAEn } from "./doctor/checks-a.en.js";
-import { checksBEn } from "./doctor/checks-b.en.js";
+import { checksEn } from "./doctor/checks/check-catalogues.js";
 import { configEn } from "./doctor/config.en.js";
 import { coreEn } from "./doctor/core.en.js";
+import { errorsEn } from "./doctor/errors.en.js";
 import { reportEn } from "./doctor/report.en.js";
 import { statusEn } from "./doctor/status.en.js";
 import { storeEn } from "./doctor/store.en.js";
@@ -10,13 +10,13 @@ import { tokenEn } from "./doctor/token.en.js";
 /** English messages: the source of truth. Every key must exist in ko.ts too (enforced by its type). */
 export const en = {
   ...configEn,
-  ...checksAEn,
-  ...checksBEn,
+  ...checksEn,
   ...reportEn,
   ...tokenEn,
   ...statusEn,
   ...storeEn,
   ...coreEn,
+  ...errorsEn,
   "cli.description": "Diagnose and keep alive everything between your Cafe24 app and the Cafe24 Admin API.",
   "cli.option.lang": "language of messages: ko or en (default: from the locale)",
   "cli.option.debug": "show stack traces and internal details on errors",

@@ -1,7 +1,7 @@
-import { checksAKo } from "./doctor/checks-a.ko.js";
-import { checksBKo } from "./doctor/checks-b.ko.js";
+import { checksKo } from "./doctor/checks/check-catalogues.js";
 import { configKo } from "./doctor/config.ko.js";
 import { coreKo } from "./doctor/core.ko.js";
+import { errorsKo } from "./doctor/errors.ko.js";
 import { reportKo } from "./doctor/report.ko.js";
 import { statusKo } from "./doctor/status.ko.js";
 import { storeKo } from "./doctor/store.ko.js";
@@ -11,13 +11,13 @@ import type { MessageKey } from "./en.js";
 /** 한국어 메시지. en.ts의 모든 키가 있어야 합니다 (타입으로 강제). */
 export const ko: Record<MessageKey, string> = {
   ...configKo,
-  ...checksAKo,
-  ...checksBKo,
+  ...checksKo,
   ...reportKo,
   ...tokenKo,
   ...statusKo,
   ...storeKo,
   ...coreKo,
+  ...errorsKo,
   "cli.description": "카페24 앱과 카페24 Admin API 사이의 모든 것을 진단하고 연결을 유지합니다.",
   "cli.option.lang": "메시지 언어: ko 또는 en (기본값: 로캘)",
   "cli.option.debug": "오류 시 스택 트레이스와 내부 정보를 표시",

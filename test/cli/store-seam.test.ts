@@ -29,6 +29,7 @@ async function memoryProject() {
     CAFE24_CLIENT_ID: mall.clientId,
     CAFE24_CLIENT_SECRET: secretOf(mall),
     CAFE24_SCOPES: mall.scopes.join(","),
+    CAFE24_REDIRECT_URI: mall.redirectUri,
     CAFE24_TOKEN_FILE: tokenFile,
     CAFE24_BASE_URL: emu.baseUrlTemplate,
     NO_COLOR: "1",
@@ -71,6 +72,17 @@ describe("the token store seam: commands over a MemoryTokenStore, in-process", (
     expect((await p.store.get(p.mall.mallId))?.token.refreshToken).not.toBe(before);
   });
 
+  it("the doctor diagnoses the store it is given: healthy, no token file findings (exit 0)", async () => {
+    const p = await memoryProject();
+    const check = await p.run(["check", "--json", "--no-progress"]);
+    expect(check.code, check.stdout.slice(0, 3000)).toBe(0);
+    const report = JSON.parse(check.stdout);
+    expect(report.verdict).toEqual({ status: "healthy", exitCode: 0 });
+    const tokenStore = report.checks.find((c: { id: string }) => c.id === "token-store");
+    expect(tokenStore.status).toBe("ok");
+    expect(check.stdout).not.toMatch(/TOKEN_FILE_|FILE_MODE|TRACKED_BY_GIT/);
+  });
+
   it("watch --once keeps the store's mall alive (exit 0)", async () => {
     const p = await memoryProject();
     const once = await p.run(["watch", "--once", "--mall", p.mall.mallId]);
@@ -83,6 +95,7 @@ describe("the token store seam: commands over a MemoryTokenStore, in-process", (
     await p.run(["api", "GET", "/store"]);
     await p.run(["token", "refresh"]);
     await p.run(["watch", "--once", "--mall", p.mall.mallId]);
+    await p.run(["diagnose", "--no-progress"]);
     expect(existsSync(p.tokenFile)).toBe(false);
     expect(await readdir(p.dir)).toEqual([]);
   });

@@ -21,8 +21,11 @@ import {
 const ORDERS = "/orders?start_date=2026-11-01&end_date=2026-11-27";
 
 /** The HTTP control surface on a real socket, plus a helper to call it with a JSON body. */
-async function controlled(options: Parameters<typeof launch>[0] = {}) {
-  const running = await launch({ controlApi: true, ...options });
+async function controlled(
+  options: Parameters<typeof launch>[0] = {},
+  runtime: Parameters<typeof launch>[1] = {},
+) {
+  const running = await launch({ controlApi: true, ...options }, runtime);
   const target = httpTarget(running);
   const call = async (method: string, path: string, body?: unknown) => {
     const response = await fetch(`${running.url}/__emulator${path}`, {
@@ -73,7 +76,9 @@ describe("availability", () => {
 
 describe("clock", () => {
   it("advances, sets (epoch ms or ISO), freezes and resumes over HTTP, shared with the in-process control", async () => {
-    const { running, call } = await controlled();
+    // The real time behind the emulator's clock is the test's, so "resumed for 1.5 s" is exact.
+    let realNow = Date.parse("2026-01-01T00:00:00Z");
+    const { running, call } = await controlled({}, { now: () => realNow });
     expect(await call("POST", "/clock/advance", { ms: 90_000 })).toEqual({
       status: 200,
       json: { now: START_MS + 90_000 },
@@ -85,10 +90,11 @@ describe("clock", () => {
       now: epoch,
     });
     expect((await call("POST", "/clock/resume")).status).toBe(200);
-    const frozen = (await call("POST", "/clock/freeze")).json.now as number;
-    expect(Math.abs(frozen - epoch)).toBeLessThan(60_000);
+    realNow += 1500;
+    expect((await call("POST", "/clock/freeze")).json.now).toBe(epoch + 1500);
+    realNow += 60_000;
     running.control.advanceClock(5);
-    expect((await call("GET", "/clock")).json.now).toBe(frozen + 5);
+    expect((await call("GET", "/clock")).json.now).toBe(epoch + 1505);
   });
 
   it("moves token expiry: an access token dies when the clock is advanced past 2 h", async () => {

@@ -58,6 +58,7 @@ async function runDoctorCommand(
   const showProgress = flags.progress && !flags.json;
   const deadlineMs = flags.deadline === undefined ? undefined : flags.deadline * 1000;
 
+  const store = cli.storeFor(config);
   const diagnose = async () => {
     const progress = showProgress
       ? createProgress({ stream: process.stderr, isTTY: process.stderr.isTTY === true, t })
@@ -66,6 +67,7 @@ async function runDoctorCommand(
       return await runDoctor({
         config,
         kind,
+        store,
         ...(deadlineMs === undefined ? {} : { deadlineMs }),
         ...(progress ? { onStart: (id) => progress.start(id), onFinish: (r) => progress.finish(r) } : {}),
       });
@@ -79,7 +81,7 @@ async function runDoctorCommand(
     if (canFixByRefresh(run)) {
       cli.err(t("doctor.fix.refreshing"));
       try {
-        await holdInterrupts(cli, () => refreshForFix(config));
+        await holdInterrupts(cli, () => refreshForFix(config, { store }));
         cli.err(t("doctor.fix.done"));
         run = await diagnose();
       } catch (error) {

@@ -86,7 +86,7 @@ async function runWatch(flags: WatchFlags, cli: CliContext): Promise<void> {
     },
     ...(malls ? { malls } : {}),
     ...(flags.checkEvery
-      ? { checkEveryMs: flags.checkEvery * 60_000, diagnose: doctorDiagnose(config) }
+      ? { checkEveryMs: flags.checkEvery * 60_000, diagnose: doctorDiagnose(config, { store }) }
       : {}),
     ...(sinks.length > 0
       ? {

@@ -19,6 +19,7 @@ type AuthFailure = NonNullable<CheckFacts["authentication"]["failure"]>;
  */
 const DEAD_ENDS: ReadonlySet<AuthFailure> = new Set([
   "no-token",
+  "token-unusable",
   "expired",
   "invalid",
   "network",
@@ -46,7 +47,7 @@ type ClosedGate = Extract<ApiGate, { open: false }>;
 export function skippedByGate(
   id: "scope-coverage" | "data-apis" | "api-version",
   gate: ClosedGate,
-): CheckOutcome {
+): CheckOutcome<never> {
   return {
     status: "skipped",
     summary: { key: `check.${id}.skipped.${gate.reason}` as const, params: { failure: gate.failure } },

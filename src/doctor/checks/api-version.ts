@@ -3,20 +3,16 @@
  * Developer Center) and when it expires, from `GET /apps` (needs mall.read_application; one call). A version
  * expires at most a year after its successor's release; then Cafe24 refuses it or silently runs the call as
  * the oldest live version — either way the app breaks on a date known in advance, so this check warns ahead.
- *
- * Finding codes:
- *   API_VERSION_EXPIRED        critical  expired (a 400 naming it, or an expiry date in the past)
- *   API_VERSION_INVALID        critical  the configured version is not one Cafe24 knows (400 naming it)
- *                                        → both: `CAFE24_API_VERSION=<live version> cafe24-doctor check`
- *   API_VERSION_EXPIRING       medium    expires within 30 days → update the version before that date
- *   API_VERSION_EXPIRY_NOTICE  low       expires within 90 days
- * Dates are shown in KST (+09:00), as Cafe24 gives them.
+ * Dates are shown in KST (+09:00), as Cafe24 gives them. Finding codes and messages:
+ * src/i18n/doctor/checks/api-version.ts.
  */
 import { formatKstIso, parseCafe24Time } from "../../cafe24/kst.js";
+import { apiVersionCatalogue } from "../../i18n/doctor/checks/api-version.js";
 import type { CheckDefinition, DoctorContext } from "../context.js";
 import { factsOf } from "../facts.js";
-import type { CheckOutcome, EvidenceValue, Finding } from "../types.js";
+import type { CheckOutcome, EvidenceValue, FindingCodeOf } from "../types.js";
 import { apiGate, skippedByGate } from "./api-gate.js";
+import { findingBuilder } from "./finding-of.js";
 import { type VersionRefusal, versionRefusal } from "./version-refusal.js";
 
 const DAY_MS = 86_400_000;
@@ -25,12 +21,16 @@ const NOTICE_DAYS = 90;
 const SCOPE = "mall.read_application";
 const TRY_LIVE_VERSION = "CAFE24_API_VERSION=<live version> cafe24-doctor check";
 
+const finding = findingBuilder(apiVersionCatalogue);
+type Code = FindingCodeOf<"api-version">;
+type Outcome = CheckOutcome<Code>;
+
 interface AppRecord {
   version?: unknown;
   version_expiration_date?: unknown;
 }
 
-export const apiVersionCheck: CheckDefinition = {
+export const apiVersionCheck: CheckDefinition<"api-version"> = {
   id: "api-version",
   dependsOn: ["token-store", "network", "authentication"],
   async run(ctx, deps) {
@@ -68,7 +68,7 @@ function judgeExpiry(
   version: string,
   expiration: unknown,
   configured: string | undefined,
-): CheckOutcome {
+): Outcome {
   const expiresAt = typeof expiration === "string" ? parseCafe24Time(expiration) : undefined;
   const evidence: Record<string, EvidenceValue> = {
     configuredVersion: configured ?? null,
@@ -88,37 +88,31 @@ function judgeExpiry(
   evidence.daysLeft = days;
   const params = { version, date: formatKstIso(expiresAt), days };
   if (leftMs <= 0) {
-    const finding: Finding = {
-      code: "API_VERSION_EXPIRED",
-      urgency: "critical",
+    const expired = finding("API_VERSION_EXPIRED", {
       cause: { key: "check.api-version.API_VERSION_EXPIRED.cause.date", params },
       remedy: { key: "check.api-version.remedy.app", params: { version } },
       command: TRY_LIVE_VERSION,
       evidence,
-    };
-    return { status: "expired", summary: finding.cause, evidence, findings: [finding] };
+    });
+    return { status: "expired", summary: expired.cause, evidence, findings: [expired] };
   }
   const soon = leftMs <= EXPIRING_DAYS * DAY_MS;
   if (leftMs > NOTICE_DAYS * DAY_MS) {
     return { status: "ok", summary: { key: "check.api-version.summary.ok", params }, evidence, findings: [] };
   }
-  const finding: Finding = {
-    code: soon ? "API_VERSION_EXPIRING" : "API_VERSION_EXPIRY_NOTICE",
-    urgency: soon ? "medium" : "low",
+  const expiring = finding(soon ? "API_VERSION_EXPIRING" : "API_VERSION_EXPIRY_NOTICE", {
     cause: { key: "check.api-version.expiring.cause", params },
     remedy: { key: "check.api-version.remedy.app", params: { version } },
     command: TRY_LIVE_VERSION,
     evidence,
-  };
-  return { status: "warn", summary: finding.cause, evidence, findings: [finding] };
+  });
+  return { status: "warn", summary: expiring.cause, evidence, findings: [expiring] };
 }
 
-function refused(refusal: VersionRefusal, configured: string | undefined): CheckOutcome {
+function refused(refusal: VersionRefusal, configured: string | undefined): Outcome {
   const pinned = refusal.version === configured;
   const expired = refusal.reason === "expired";
-  const finding: Finding = {
-    code: expired ? "API_VERSION_EXPIRED" : "API_VERSION_INVALID",
-    urgency: "critical",
+  const refusedVersion = finding(expired ? "API_VERSION_EXPIRED" : "API_VERSION_INVALID", {
     cause: {
       key: expired
         ? "check.api-version.API_VERSION_EXPIRED.cause.refused"
@@ -131,20 +125,20 @@ function refused(refusal: VersionRefusal, configured: string | undefined): Check
     },
     command: TRY_LIVE_VERSION,
     evidence: { version: refusal.version, pinned, status: 400 },
-  };
+  });
   return {
     status: expired ? "expired" : "fail",
-    summary: finding.cause,
+    summary: refusedVersion.cause,
     evidence: {
       configuredVersion: configured ?? null,
       refusedVersion: refusal.version,
       reason: refusal.reason,
     },
-    findings: [finding],
+    findings: [refusedVersion],
   };
 }
 
-function noScope(configured: string | undefined): CheckOutcome {
+function noScope(configured: string | undefined): CheckOutcome<never> {
   return {
     status: "skipped",
     summary: { key: "check.api-version.skipped.noScope", params: { scope: SCOPE } },

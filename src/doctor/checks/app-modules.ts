@@ -2,24 +2,25 @@
  * Check 11 — app modules: every file of the user's app listed in `modules` exists (relative to the working
  * directory) and, with `import: true`, loads. The old toolkit reported these as `[누락]`. Imports run in a
  * worker thread with a timeout, so a module that hangs, loops or starts a server cannot hang the diagnosis.
- *
- * Finding codes:
- *   MODULE_MISSING         high    the file is gone → restore it or redeploy: `git restore -- <path>`
- *   MODULE_IMPORT_FAILED   high    importing it throws; evidence names the error (masked, truncated)
- *   MODULE_IMPORT_TIMEOUT  medium  the import did not finish in time (e.g. a top-level await that never ends)
+ * Finding codes and messages: src/i18n/doctor/checks/app-modules.ts.
  */
 import { stat } from "node:fs/promises";
 import { extname, resolve } from "node:path";
 import type { ModuleSpec } from "../../config/doctor-config.js";
+import { appModulesCatalogue } from "../../i18n/doctor/checks/app-modules.js";
 import { abortError } from "../../util/runtime.js";
 import type { CheckDefinition, DoctorContext } from "../context.js";
-import type { CheckOutcome, EvidenceValue, Finding } from "../types.js";
+import type { CheckOutcome, EvidenceValue, Finding, FindingCodeOf } from "../types.js";
+import { findingBuilder } from "./finding-of.js";
 import { type ImportOutcome, importInWorker } from "./import-in-worker.js";
 
 /** Longest wait for one import; the global deadline still applies. */
 const DEFAULT_IMPORT_TIMEOUT_MS = 5_000;
 
 const IMPORTABLE = new Set([".js", ".mjs", ".cjs"]);
+
+const finding = findingBuilder(appModulesCatalogue);
+type Code = FindingCodeOf<"app-modules">;
 
 type Settled = Exclude<ImportOutcome, { kind: "aborted" }>;
 
@@ -28,7 +29,9 @@ type ModuleResult =
   | { spec: ModuleSpec; state: "import"; outcome: Settled };
 
 /** The check with a given import timeout (tests use a short one). */
-export function createAppModulesCheck(options: { importTimeoutMs?: number } = {}): CheckDefinition {
+export function createAppModulesCheck(
+  options: { importTimeoutMs?: number } = {},
+): CheckDefinition<"app-modules"> {
   const timeoutMs = options.importTimeoutMs ?? DEFAULT_IMPORT_TIMEOUT_MS;
   return {
     id: "app-modules",
@@ -64,9 +67,9 @@ async function inspect(spec: ModuleSpec, ctx: DoctorContext, timeoutMs: number):
   return { spec, state: "import", outcome: result };
 }
 
-function outcome(results: ModuleResult[]): CheckOutcome {
+function outcome(results: ModuleResult[]): CheckOutcome<Code> {
   const evidence: Record<string, EvidenceValue> = {};
-  const findings: Finding[] = [];
+  const findings: Finding<Code>[] = [];
   for (const r of results) {
     evidence[r.spec.path] = r.state === "import" ? describe(r.outcome) : r.state;
     const finding = findingFor(r);
@@ -108,36 +111,30 @@ function describe(outcome: Settled): string {
   return outcome.kind;
 }
 
-function findingFor(r: ModuleResult): Finding | undefined {
+function findingFor(r: ModuleResult): Finding<Code> | undefined {
   const path = r.spec.path;
   if (r.state === "missing") {
-    return {
-      code: "MODULE_MISSING",
-      urgency: "high",
+    return finding("MODULE_MISSING", {
       cause: { key: "check.app-modules.MODULE_MISSING.cause", params: { path } },
       remedy: { key: "check.app-modules.MODULE_MISSING.remedy", params: { path } },
       command: `git restore -- ${path}`,
       evidence: { path },
-    };
+    });
   }
   if (r.state !== "import" || r.outcome.kind === "imported") return undefined;
   if (r.outcome.kind === "timeout") {
-    return {
-      code: "MODULE_IMPORT_TIMEOUT",
-      urgency: "medium",
+    return finding("MODULE_IMPORT_TIMEOUT", {
       cause: { key: "check.app-modules.MODULE_IMPORT_TIMEOUT.cause", params: { path } },
       remedy: { key: "check.app-modules.MODULE_IMPORT_TIMEOUT.remedy" },
       command: `node ${path}`,
       evidence: { path },
-    };
+    });
   }
   const { name, message } = r.outcome;
-  return {
-    code: "MODULE_IMPORT_FAILED",
-    urgency: "high",
+  return finding("MODULE_IMPORT_FAILED", {
     cause: { key: "check.app-modules.MODULE_IMPORT_FAILED.cause", params: { path, name, message } },
     remedy: { key: "check.app-modules.MODULE_IMPORT_FAILED.remedy" },
     command: `node ${path}`,
     evidence: { path, error: name, message },
-  };
+  });
 }

@@ -2,25 +2,17 @@
  * Check 6 — authentication: one live Admin API call with the stored access token, never refreshed (a
  * diagnosis that refreshed would rotate the token under every other process). Tells apart what the old
  * toolkit read as "expired": expired, rejected while the file says valid (revoked, or rotated by another
- * process), forbidden, rate-limited, Cafe24 trouble, no network.
- *
- * Finding codes (stable):
- *   ACCESS_TOKEN_EXPIRED    high      cafe24-doctor token refresh  (token login when the refresh token is dead)
- *   ACCESS_TOKEN_REJECTED   critical  cafe24-doctor token refresh  (token login when the refresh token is dead,
- *                                     or the token is the old toolkit's CAFE24_ACCESS_TOKEN copy)
- *   ACCESS_FORBIDDEN        high      cafe24-doctor token login    (scope missing or app uninstalled)
- *   RATE_LIMITED            medium    —
- *   CAFE24_SERVER_ERROR     medium    cafe24-doctor check  (later: not a token problem)
- *   AUTH_NETWORK_ERROR      high      —
- *   AUTH_UNEXPECTED_ANSWER  medium    cafe24-doctor check --debug
+ * process), forbidden, rate-limited, Cafe24 trouble, no network. Finding codes and messages:
+ * src/i18n/doctor/checks/authentication.ts.
  */
 import type { TokenSet } from "../../cafe24/token-set.js";
 import { ERROR_CODES } from "../../errors/doctor-error.js";
+import { authenticationCatalogue } from "../../i18n/doctor/checks/authentication.js";
 import type { CheckDefinition } from "../context.js";
 import type { ApiAnswer } from "../doctor-api.js";
 import { type CheckFacts, facts, factsOf } from "../facts.js";
-import type { CheckOutcome, CheckStatus, EvidenceValue, Finding } from "../types.js";
-import { findingOf } from "./finding-of.js";
+import type { CheckOutcome, CheckStatus, EvidenceValue, Finding, FindingCodeOf } from "../types.js";
+import { findingBuilder } from "./finding-of.js";
 import { safeText } from "./safe-text.js";
 
 /** Cheap reads that prove a token, best first; the first one the token's scopes allow is used. */
@@ -39,13 +31,20 @@ const REFRESH = "cafe24-doctor token refresh";
 const LOGIN = "cafe24-doctor token login";
 
 type Failure = CheckFacts["authentication"]["failure"];
+type Source = CheckFacts["token-store"]["source"];
 
-export const authenticationCheck: CheckDefinition = {
+const finding = findingBuilder(authenticationCatalogue);
+type Code = FindingCodeOf<"authentication">;
+
+export const authenticationCheck: CheckDefinition<"authentication"> = {
   id: "authentication",
   dependsOn: ["token-store", "network"],
-  async run(ctx, deps): Promise<CheckOutcome> {
+  async run(ctx, deps): Promise<CheckOutcome<Code>> {
     const stored = factsOf(deps, "token-store");
     if (!ctx.api) return skipped("check.authentication.summary.noApi", "other");
+    // A token that is there but unusable (a corrupt file, say) is the token store's finding, not "no token".
+    if (!stored?.token && deps["token-store"]?.status === "fail")
+      return skipped("check.authentication.summary.tokenUnusable", "token-unusable");
     if (!stored?.token) return skipped("check.authentication.summary.noToken", "no-token");
     if (factsOf(deps, "network")?.reachable === false)
       return skipped("check.authentication.summary.unreachable", "network");
@@ -84,7 +83,7 @@ export const authenticationCheck: CheckDefinition = {
   },
 };
 
-function skipped(summary: SummaryKey, failure: Failure): CheckOutcome {
+function skipped(summary: SummaryKey, failure: Failure): CheckOutcome<never> {
   return {
     status: "skipped",
     summary: { key: summary },
@@ -97,6 +96,7 @@ function skipped(summary: SummaryKey, failure: Failure): CheckOutcome {
 type SummaryKey = `check.authentication.summary.${
   | "noApi"
   | "noToken"
+  | "tokenUnusable"
   | "unreachable"
   | "ok"
   | "accepted"
@@ -112,13 +112,13 @@ interface Verdict {
   status: CheckStatus;
   summary: SummaryKey;
   failure: Failure;
-  finding?: Finding;
+  finding?: Finding<Code>;
 }
 
 function judge(
   answer: ApiAnswer,
   token: TokenSet,
-  source: "file" | "env" | "none",
+  source: Source,
   probe: { scope: string; path: string },
   now: number,
 ): Verdict {
@@ -129,7 +129,8 @@ function judge(
   }
   // Refreshing needs a refresh token we still have and believe alive; the env copy has none.
   const refreshable =
-    source === "file" && (token.refreshTokenExpiresAt === null || token.refreshTokenExpiresAt > now);
+    (source === "file" || source === "store") &&
+    (token.refreshTokenExpiresAt === null || token.refreshTokenExpiresAt > now);
   const command = refreshable ? REFRESH : LOGIN;
   if (status === 401) {
     if (/time expired/i.test(answer.cafe24Message ?? "")) {
@@ -137,9 +138,7 @@ function judge(
         status: "expired",
         summary: "check.authentication.summary.expired",
         failure: "expired",
-        finding: findingOf({
-          code: "ACCESS_TOKEN_EXPIRED",
-          urgency: "high",
+        finding: finding("ACCESS_TOKEN_EXPIRED", {
           text: "check.authentication.expired",
           params: { command },
           command,
@@ -156,9 +155,7 @@ function judge(
       status: "fail",
       summary: "check.authentication.summary.rejected",
       failure: "invalid",
-      finding: findingOf({
-        code: "ACCESS_TOKEN_REJECTED",
-        urgency: "critical",
+      finding: finding("ACCESS_TOKEN_REJECTED", {
         text,
         params: { command },
         command,
@@ -170,9 +167,7 @@ function judge(
       status: "fail",
       summary: "check.authentication.summary.forbidden",
       failure: "forbidden",
-      finding: findingOf({
-        code: "ACCESS_FORBIDDEN",
-        urgency: "high",
+      finding: finding("ACCESS_FORBIDDEN", {
         text: "check.authentication.forbidden",
         params: { path: probe.path, scope: probe.scope },
         command: LOGIN,
@@ -185,9 +180,7 @@ function judge(
       status: "warn",
       summary: "check.authentication.summary.rateLimited",
       failure: "rate-limited",
-      finding: findingOf({
-        code: "RATE_LIMITED",
-        urgency: "medium",
+      finding: finding("RATE_LIMITED", {
         text: "check.authentication.rateLimited",
       }),
     };
@@ -197,9 +190,7 @@ function judge(
       status: "fail",
       summary: "check.authentication.summary.server",
       failure: "server",
-      finding: findingOf({
-        code: "CAFE24_SERVER_ERROR",
-        urgency: "medium",
+      finding: finding("CAFE24_SERVER_ERROR", {
         text: "check.authentication.server",
         params: { status },
         command: "cafe24-doctor check",
@@ -212,9 +203,7 @@ function judge(
       status: "fail",
       summary: "check.authentication.summary.network",
       failure: "network",
-      finding: findingOf({
-        code: "AUTH_NETWORK_ERROR",
-        urgency: "high",
+      finding: finding("AUTH_NETWORK_ERROR", {
         text: "check.authentication.network",
       }),
     };
@@ -223,9 +212,7 @@ function judge(
     status: "fail",
     summary: "check.authentication.summary.unexpected",
     failure: "other",
-    finding: findingOf({
-      code: "AUTH_UNEXPECTED_ANSWER",
-      urgency: "medium",
+    finding: finding("AUTH_UNEXPECTED_ANSWER", {
       text: "check.authentication.unexpected",
       params: { error: code ?? String(status) },
       command: "cafe24-doctor check --debug",

@@ -3,17 +3,17 @@
  * an answer already received (the authentication call, or the network probe) — it never makes a call of
  * its own. A skew of about nine hours is the classic trap: the clock was set to Korean wall time while the
  * system believes it is UTC (or the reverse), so every token looks expired, or valid, when it is not.
- *
- * Finding codes (stable):
- *   CLOCK_NINE_HOUR_SKEW  high  timedatectl set-ntp true  (macOS: sntp, Windows: w32tm)
- *   CLOCK_SKEW            high  timedatectl set-ntp true
+ * Finding codes and messages: src/i18n/doctor/checks/clock.ts.
  */
 import { formatKstIso, KST_OFFSET_MS } from "../../cafe24/kst.js";
+import { clockCatalogue } from "../../i18n/doctor/checks/clock.js";
 import type { CheckDefinition } from "../context.js";
 import { factsOf } from "../facts.js";
-import type { CheckId, CheckOutcome, CheckResult, EvidenceValue } from "../types.js";
-import { findingOf } from "./finding-of.js";
+import type { CheckId, CheckOutcome, CheckResult, EvidenceValue, FindingCodeOf } from "../types.js";
+import { findingBuilder } from "./finding-of.js";
 import { formatOffset, hostTimeZone, zoneOffsetMs } from "./time-zone.js";
+
+const finding = findingBuilder(clockCatalogue);
 
 /** Beyond this the token expiry math is visibly wrong (design.md: 30 s is the usual tolerance). */
 const MAX_SKEW_MS = 60_000;
@@ -27,13 +27,13 @@ export interface ClockCheckOptions {
   platform?: NodeJS.Platform;
 }
 
-export function createClockCheck(options: ClockCheckOptions = {}): CheckDefinition {
+export function createClockCheck(options: ClockCheckOptions = {}): CheckDefinition<"clock"> {
   const timeZone = options.timeZone ?? hostTimeZone;
   const platform = options.platform ?? process.platform;
   return {
     id: "clock",
     dependsOn: ["network", "authentication"],
-    async run(ctx, deps): Promise<CheckOutcome> {
+    async run(ctx, deps): Promise<CheckOutcome<FindingCodeOf<"clock">>> {
       const zone = timeZone();
       const reading =
         serverReading(ctx.api?.latestWith("date")?.headers?.get("date"), ctx.now()) ?? networkReading(deps);
@@ -65,9 +65,7 @@ export function createClockCheck(options: ClockCheckOptions = {}): CheckDefiniti
           summary: { key: skew > 0 ? "check.clock.summary.nineAhead" : "check.clock.summary.nineBehind" },
           evidence,
           findings: [
-            findingOf({
-              code: "CLOCK_NINE_HOUR_SKEW",
-              urgency: "high",
+            finding("CLOCK_NINE_HOUR_SKEW", {
               text: skew > 0 ? "check.clock.nineAhead" : "check.clock.nineBehind",
               params: { zone, command },
               command,
@@ -84,9 +82,7 @@ export function createClockCheck(options: ClockCheckOptions = {}): CheckDefiniti
           },
           evidence,
           findings: [
-            findingOf({
-              code: "CLOCK_SKEW",
-              urgency: "high",
+            finding("CLOCK_SKEW", {
               text: "check.clock.skew",
               params: { seconds, command },
               command,

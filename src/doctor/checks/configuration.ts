@@ -1,21 +1,7 @@
 /*
  * Check 1 — configuration: are the settings every later check and command needs present and well-formed?
- * Only where each key came from is reported, never a value (the secret shows as "present").
- *
- * Finding codes (stable):
- *   MALL_ID_MISSING           critical  cafe24-doctor init
- *   MALL_ID_INVALID           critical  cafe24-doctor init
- *   CLIENT_ID_MISSING         high      cafe24-doctor init
- *   CLIENT_SECRET_MISSING     high      cafe24-doctor init
- *   CLIENT_SECRET_WHITESPACE  medium    —  (the old toolkit's "Invalid client_secret")
- *   BASE_URL_INSECURE         critical  —  (plain http to a host that is not loopback)
- *   BASE_URL_INVALID          critical  —
- *   REDIRECT_URI_MISSING      medium    cafe24-doctor init
- *   REDIRECT_URI_INVALID      medium    cafe24-doctor init
- *   SCOPES_UNKNOWN            medium    —
- *   SCOPES_EMPTY              low       cafe24-doctor init
- *   API_VERSION_INVALID       medium    —
- *   LEGACY_ACCESS_TOKEN_SET   medium    unset CAFE24_ACCESS_TOKEN  (when it comes from the environment)
+ * Only where each key came from is reported, never a value (the secret shows as "present"). Finding codes and
+ * messages: src/i18n/doctor/checks/configuration.ts.
  */
 
 import { mallBaseUrl } from "../../cafe24/mall-base-url.js";
@@ -23,17 +9,21 @@ import { isMallId } from "../../cafe24/mall-id.js";
 import { isKnownScope } from "../../cafe24/scopes.js";
 import type { DoctorConfig } from "../../config/doctor-config.js";
 import { DoctorError, ERROR_CODES } from "../../errors/doctor-error.js";
+import { configurationCatalogue } from "../../i18n/doctor/checks/configuration.js";
 import type { CheckDefinition } from "../context.js";
-import type { CheckOutcome, CheckStatus, EvidenceValue, Finding } from "../types.js";
-import { findingOf } from "./finding-of.js";
+import type { CheckOutcome, CheckStatus, EvidenceValue, Finding, FindingCodeOf } from "../types.js";
+import { findingBuilder } from "./finding-of.js";
 import { shellPath } from "./shell-path.js";
 
 const INIT = "cafe24-doctor init";
 
-export const configurationCheck: CheckDefinition = {
+const finding = findingBuilder(configurationCatalogue);
+type Code = FindingCodeOf<"configuration">;
+
+export const configurationCheck: CheckDefinition<"configuration"> = {
   id: "configuration",
   dependsOn: [],
-  async run(ctx): Promise<CheckOutcome> {
+  async run(ctx): Promise<CheckOutcome<Code>> {
     const { config } = ctx;
     const findings = [
       ...credentialFindings(config),
@@ -59,34 +49,30 @@ export const configurationCheck: CheckDefinition = {
 };
 
 /** Findings that mean "not set", with the variable that sets it, for the summary line. */
-const MISSING_ENV: Record<string, string> = {
+const MISSING_ENV: Partial<Record<Code, string>> = {
   MALL_ID_MISSING: "CAFE24_MALL_ID",
   CLIENT_ID_MISSING: "CAFE24_CLIENT_ID",
   CLIENT_SECRET_MISSING: "CAFE24_CLIENT_SECRET",
 };
 
-function statusOf(findings: readonly Finding[]): CheckStatus {
+function statusOf(findings: readonly Finding<Code>[]): CheckStatus {
   if (findings.some((f) => MISSING_ENV[f.code])) return "missing";
   if (findings.some((f) => f.urgency === "critical" || f.urgency === "high")) return "fail";
   return findings.length > 0 ? "warn" : "ok";
 }
 
-function credentialFindings(config: DoctorConfig): Finding[] {
-  const findings: Finding[] = [];
+function credentialFindings(config: DoctorConfig): Finding<Code>[] {
+  const findings: Finding<Code>[] = [];
   if (!config.mallId) {
     findings.push(
-      findingOf({
-        code: "MALL_ID_MISSING",
-        urgency: "critical",
+      finding("MALL_ID_MISSING", {
         text: "check.configuration.mallIdMissing",
         command: INIT,
       }),
     );
   } else if (!isMallId(config.mallId)) {
     findings.push(
-      findingOf({
-        code: "MALL_ID_INVALID",
-        urgency: "critical",
+      finding("MALL_ID_INVALID", {
         text: "check.configuration.mallIdInvalid",
         command: INIT,
       }),
@@ -94,9 +80,7 @@ function credentialFindings(config: DoctorConfig): Finding[] {
   }
   if (!config.clientId) {
     findings.push(
-      findingOf({
-        code: "CLIENT_ID_MISSING",
-        urgency: "high",
+      finding("CLIENT_ID_MISSING", {
         text: "check.configuration.clientIdMissing",
         command: INIT,
       }),
@@ -104,18 +88,14 @@ function credentialFindings(config: DoctorConfig): Finding[] {
   }
   if (!config.clientSecret) {
     findings.push(
-      findingOf({
-        code: "CLIENT_SECRET_MISSING",
-        urgency: "high",
+      finding("CLIENT_SECRET_MISSING", {
         text: "check.configuration.clientSecretMissing",
         command: INIT,
       }),
     );
   } else if (config.secretHadWhitespace === true || /^\s|\s$/.test(config.clientSecret)) {
     findings.push(
-      findingOf({
-        code: "CLIENT_SECRET_WHITESPACE",
-        urgency: "medium",
+      finding("CLIENT_SECRET_WHITESPACE", {
         text: "check.configuration.clientSecretWhitespace",
         params: { source: sourceName(config, "clientSecret") },
       }),
@@ -125,7 +105,7 @@ function credentialFindings(config: DoctorConfig): Finding[] {
 }
 
 /** The client's own rule (mallBaseUrl) decides, so the check and the calls can never disagree. */
-function baseUrlFindings(config: DoctorConfig): Finding[] {
+function baseUrlFindings(config: DoctorConfig): Finding<Code>[] {
   if (!config.baseUrl) return [];
   const probeMall = config.mallId && isMallId(config.mallId) ? config.mallId : "mall";
   try {
@@ -134,21 +114,17 @@ function baseUrlFindings(config: DoctorConfig): Finding[] {
   } catch (error) {
     const insecure = error instanceof DoctorError && error.code === ERROR_CODES.insecureUrl;
     return [
-      findingOf({
-        code: insecure ? "BASE_URL_INSECURE" : "BASE_URL_INVALID",
-        urgency: "critical",
+      finding(insecure ? "BASE_URL_INSECURE" : "BASE_URL_INVALID", {
         text: insecure ? "check.configuration.baseUrlInsecure" : "check.configuration.baseUrlInvalid",
       }),
     ];
   }
 }
 
-function redirectUriFindings(config: DoctorConfig): Finding[] {
+function redirectUriFindings(config: DoctorConfig): Finding<Code>[] {
   if (!config.redirectUri) {
     return [
-      findingOf({
-        code: "REDIRECT_URI_MISSING",
-        urgency: "medium",
+      finding("REDIRECT_URI_MISSING", {
         text: "check.configuration.redirectUriMissing",
         command: INIT,
       }),
@@ -157,22 +133,18 @@ function redirectUriFindings(config: DoctorConfig): Finding[] {
   return URL.canParse(config.redirectUri) && /^https?:$/.test(new URL(config.redirectUri).protocol)
     ? []
     : [
-        findingOf({
-          code: "REDIRECT_URI_INVALID",
-          urgency: "medium",
+        finding("REDIRECT_URI_INVALID", {
           text: "check.configuration.redirectUriInvalid",
           command: INIT,
         }),
       ];
 }
 
-function scopeFindings(config: DoctorConfig): Finding[] {
+function scopeFindings(config: DoctorConfig): Finding<Code>[] {
   const all = [...new Set([...config.scopes, ...config.requiredScopes])];
   if (all.length === 0) {
     return [
-      findingOf({
-        code: "SCOPES_EMPTY",
-        urgency: "low",
+      finding("SCOPES_EMPTY", {
         text: "check.configuration.scopesEmpty",
         command: INIT,
       }),
@@ -182,9 +154,7 @@ function scopeFindings(config: DoctorConfig): Finding[] {
   return unknown.length === 0
     ? []
     : [
-        findingOf({
-          code: "SCOPES_UNKNOWN",
-          urgency: "medium",
+        finding("SCOPES_UNKNOWN", {
           text: "check.configuration.scopesUnknown",
           params: { scopes: unknown.join(", ") },
           // Scope names are public vocabulary, not secrets.
@@ -194,7 +164,7 @@ function scopeFindings(config: DoctorConfig): Finding[] {
 }
 
 /** Cafe24 versions are dates (yyyy-mm-dd); anything else is a typo the server would not explain. */
-function apiVersionFindings(config: DoctorConfig): Finding[] {
+function apiVersionFindings(config: DoctorConfig): Finding<Code>[] {
   const version = config.apiVersion;
   if (version === undefined) return [];
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(version);
@@ -206,21 +176,17 @@ function apiVersionFindings(config: DoctorConfig): Finding[] {
   return isDate
     ? []
     : [
-        findingOf({
-          code: "API_VERSION_INVALID",
-          urgency: "medium",
+        finding("API_VERSION_INVALID", {
           text: "check.configuration.apiVersionInvalid",
         }),
       ];
 }
 
 /** A copied access token goes stale at the first refresh, and then every call that uses it fails. */
-function legacyTokenFindings(config: DoctorConfig): Finding[] {
+function legacyTokenFindings(config: DoctorConfig): Finding<Code>[] {
   if (!config.legacyAccessToken) return [];
   return [
-    findingOf({
-      code: "LEGACY_ACCESS_TOKEN_SET",
-      urgency: "medium",
+    finding("LEGACY_ACCESS_TOKEN_SET", {
       text: "check.configuration.legacyAccessToken",
       params: { source: sourceName(config, "legacyAccessToken") },
       // Only a variable of this shell can be unset by a command; a file needs its line removed.

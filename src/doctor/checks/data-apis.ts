@@ -3,22 +3,15 @@
  * sample), today's orders (the KST calendar day, Cafe24's), categories. At most five calls, made concurrently,
  * and only for scopes the token holds: a scope check 7 found unusable is deferred to it, not re-probed.
  * Shows counts, the shop name and one product_no — never customer or order personal data.
- *
- * Finding codes:
- *   CAFE24_SERVER_ERROR  high    5xx from Cafe24 (its side, not the app's) → `cafe24-doctor check` again later
- *   DATA_FORBIDDEN       high    403 on a scope the token claims (not already reported by scope coverage)
- *                                → `cafe24-doctor token login` after enabling the scope / reinstalling the app
- *   DATA_BAD_REQUEST     medium  422: a request parameter Cafe24 rejects (NOT "no data"); shows Cafe24's message
- *   DATA_READ_FAILED     medium  anything else (401, 404, network, timeout, unexpected body), one per status
- *                                → `cafe24-doctor check` after fixing what the other checks report
  * A 429 is check 9's and a 400 refusing the API version check 10's: those reads fail here without a finding.
  * An empty list or a zero count is "ok, zero items": a mall with no orders today is not broken.
+ * Finding codes and messages: src/i18n/doctor/checks/data-apis.ts.
  */
 import { formatKstDate } from "../../cafe24/kst.js";
 import type { CheckDefinition, DoctorContext } from "../context.js";
 import type { DoctorApi } from "../doctor-api.js";
 import { factsOf } from "../facts.js";
-import type { CheckOutcome, EvidenceValue } from "../types.js";
+import type { CheckOutcome, EvidenceValue, FindingCodeOf } from "../types.js";
 import { apiGate, skippedByGate } from "./api-gate.js";
 import { type ErrorResult, findingsFor, type ItemResult, statusOf } from "./data-findings.js";
 import { DATA_ITEMS, type DataItem } from "./data-items.js";
@@ -28,7 +21,7 @@ import type { ScopeCoverageFacts } from "./scope-coverage.js";
 /** One call per item: the most this check spends. */
 export const MAX_DATA_CALLS = DATA_ITEMS.length;
 
-export const dataApisCheck: CheckDefinition = {
+export const dataApisCheck: CheckDefinition<"data-apis"> = {
   id: "data-apis",
   dependsOn: ["token-store", "network", "authentication", "scope-coverage"],
   async run(ctx, deps) {
@@ -74,7 +67,7 @@ async function readItem(
   return { item, state: "read", ...read };
 }
 
-function outcome(results: ItemResult[], today: string): CheckOutcome {
+function outcome(results: ItemResult[], today: string): CheckOutcome<FindingCodeOf<"data-apis">> {
   const evidence: Record<string, EvidenceValue> = {};
   for (const r of results) {
     if (r.state === "read") Object.assign(evidence, r.evidence);

@@ -1,23 +1,16 @@
 /*
  * Check 5 — network: does the mall's API host resolve, accept a connection (and TLS), and answer quickly?
  * One plain request to the mall's API root through ctx.fetch: no token, no Admin API call, no budget spent.
- * Any HTTP status proves the host reachable; only the absence of an answer is a failure.
- *
- * Finding codes (stable):
- *   HOST_UNRESOLVABLE   critical  nslookup <host>  (check CAFE24_MALL_ID / CAFE24_BASE_URL)
- *   DNS_FAILED          high      nslookup <host>  (the resolver did not answer)
- *   CONNECTION_REFUSED  critical  —
- *   NETWORK_TIMEOUT     critical  —  (no answer within 3 s)
- *   TLS_FAILED          critical  —
- *   HOST_UNREACHABLE    critical  —  (reset, no route, …)
- *   NETWORK_SLOW        low       —  (answer took over 2 s)
+ * Any HTTP status proves the host reachable; only the absence of an answer is a failure. Finding codes and
+ * messages: src/i18n/doctor/checks/network.ts.
  */
 import { mallBaseUrl } from "../../cafe24/mall-base-url.js";
+import { networkCatalogue } from "../../i18n/doctor/checks/network.js";
 import { untilAborted } from "../../util/until-aborted.js";
 import type { CheckDefinition, DoctorContext } from "../context.js";
 import { facts } from "../facts.js";
-import type { CheckOutcome, EvidenceValue, Finding } from "../types.js";
-import { findingOf } from "./finding-of.js";
+import type { CheckOutcome, EvidenceValue, Finding, FindingCodeOf } from "../types.js";
+import { findingBuilder } from "./finding-of.js";
 import { classifyNetworkError, type NetworkFailure } from "./network-failure.js";
 
 /** Long enough for a TLS handshake across the world, short enough to leave the deadline to other checks. */
@@ -25,12 +18,16 @@ export const PROBE_TIMEOUT_MS = 3_000;
 const SLOW_MS = 2_000;
 const UNRESOLVABLE_CODES = new Set(["ENOTFOUND", "ENODATA", "EAI_NONAME"]);
 
+const finding = findingBuilder(networkCatalogue);
+type Code = FindingCodeOf<"network">;
+type Outcome = CheckOutcome<Code>;
+
 const unreachable = facts("network", { reachable: false, serverClock: undefined });
 
-export const networkCheck: CheckDefinition = {
+export const networkCheck: CheckDefinition<"network"> = {
   id: "network",
   dependsOn: [],
-  async run(ctx): Promise<CheckOutcome> {
+  async run(ctx): Promise<Outcome> {
     const root = apiRoot(ctx);
     if (root === undefined) {
       return {
@@ -50,7 +47,9 @@ export const networkCheck: CheckDefinition = {
       evidence.address = address;
       evidence.dnsMs = Math.round(performance.now() - dnsStarted);
     } catch (error) {
-      if (ctx.signal.aborted) throw error;
+      // A resolver's failure always has a code (ENOTFOUND, EAI_AGAIN, …); anything else is a bug here.
+      if (ctx.signal.aborted || typeof (error as { code?: unknown } | undefined)?.code !== "string")
+        throw error;
       return dnsFailure(host, error, evidence);
     }
     return probe(ctx, `${root}/api/v2/`, host, evidence);
@@ -66,7 +65,7 @@ async function probe(
   url: string,
   host: string,
   evidence: Record<string, EvidenceValue>,
-): Promise<CheckOutcome> {
+): Promise<Outcome> {
   const started = performance.now();
   try {
     const response = await ctx.fetch(url, {
@@ -84,9 +83,7 @@ async function probe(
       evidence: { ...evidence, status: response.status, responseMs: ms },
       findings: slow
         ? [
-            findingOf({
-              code: "NETWORK_SLOW",
-              urgency: "low",
+            finding("NETWORK_SLOW", {
               text: "check.network.slow",
               params: { host, ms },
             }),
@@ -99,7 +96,10 @@ async function probe(
     };
   } catch (error) {
     if (ctx.signal.aborted) throw error;
-    const { kind, code } = classifyNetworkError(error);
+    const failure = classifyNetworkError(error);
+    // Not a network failure but a bug on this side: the runner reports the check as crashed, not the host.
+    if (!failure) throw error;
+    const { kind, code } = failure;
     return {
       status: "fail",
       summary: { key: CONNECT_FAILURES[kind].summary, params: { host } },
@@ -121,8 +121,8 @@ function apiRoot(ctx: DoctorContext): string | undefined {
   }
 }
 
-function dnsFailure(host: string, error: unknown, evidence: Record<string, EvidenceValue>): CheckOutcome {
-  const code = String((error as { code?: unknown } | undefined)?.code ?? "error");
+function dnsFailure(host: string, error: unknown, evidence: Record<string, EvidenceValue>): Outcome {
+  const code = String((error as { code: string }).code);
   const unresolvable = UNRESOLVABLE_CODES.has(code);
   return {
     status: "fail",
@@ -132,9 +132,7 @@ function dnsFailure(host: string, error: unknown, evidence: Record<string, Evide
     },
     evidence: { ...evidence, error: code },
     findings: [
-      findingOf({
-        code: unresolvable ? "HOST_UNRESOLVABLE" : "DNS_FAILED",
-        urgency: unresolvable ? "critical" : "high",
+      finding(unresolvable ? "HOST_UNRESOLVABLE" : "DNS_FAILED", {
         text: unresolvable ? "check.network.unresolvable" : "check.network.dnsFailed",
         params: { host, error: code },
         command: `nslookup ${host}`,
@@ -163,12 +161,7 @@ const CONNECT_FAILURES = {
   },
 } as const satisfies Record<NetworkFailure, unknown>;
 
-function connectFinding(kind: NetworkFailure, host: string, error: string): Finding {
+function connectFinding(kind: NetworkFailure, host: string, error: string): Finding<Code> {
   const { code, text } = CONNECT_FAILURES[kind];
-  return findingOf({
-    code,
-    urgency: "critical",
-    text,
-    params: { host, error, seconds: PROBE_TIMEOUT_MS / 1000 },
-  });
+  return finding(code, { text, params: { host, error, seconds: PROBE_TIMEOUT_MS / 1000 } });
 }

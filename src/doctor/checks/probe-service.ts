@@ -4,6 +4,7 @@ import type { FetchLike } from "../../util/runtime.js";
 import { abortError } from "../../util/runtime.js";
 import { type FailedAssertion, firstFailedAssertion } from "./body-assertions.js";
 import { type CertificateReading, readCertificateExpiry } from "./certificate-expiry.js";
+import { isNetworkFailure } from "./network-failure.js";
 
 /** Health bodies are small; a bigger one is not read, and not judged healthy. */
 const MAX_BODY_BYTES = 256 * 1024;
@@ -52,6 +53,9 @@ export async function probeService(
     problem = await judge(response, probe);
   } catch (error) {
     if (signal.aborted) throw abortError(signal);
+    // Anything but a network failure (a TypeError while judging the body, say) is a bug of this check, which
+    // the runner reports as such: calling it "unreachable" would blame the service.
+    if (!controller.signal.aborted && !isNetworkFailure(error)) throw error;
     problem = controller.signal.aborted ? { kind: "timeout" } : networkProblem(error);
   } finally {
     clearTimeout(timer);

@@ -3,25 +3,24 @@
  * call of its own. Cafe24 keeps a bucket of 40 calls per mall draining 2 per second (`X-Api-Call-Limit:
  * used/40`) and, since 2025-12-01, usage quotas (`X-Cafe24-Call-Usage` / `-Time-Usage` in %, with
  * `-Remain` seconds once a quota is spent). The doctor itself spends at most 20 calls (half a bucket), so a
- * fuller bucket means someone else is calling the mall.
- *
- * Finding codes:
- *   RATE_LIMITED        high    a 429 from the bucket: calls are rejected → pace the callers, then
- *                               `cafe24-doctor check`
- *   USAGE_EXHAUSTED     high    a usage quota at ≥ 100%: Cafe24 blocks every call for N s (-Remain)
- *   BUCKET_NEARLY_FULL  medium  `X-Api-Call-Limit` ≥ 80% of the bucket: another process is hammering the mall
- *   USAGE_HIGH          medium  a usage quota at ≥ 80%
+ * fuller bucket means someone else is calling the mall. Finding codes and messages:
+ * src/i18n/doctor/checks/rate-limit.ts.
  */
 import { HEADER } from "../../cafe24/headers.js";
 import { readCallLimit, readRemainSeconds, readUsagePercent } from "../../http/rate-headers.js";
+import { rateLimitCatalogue } from "../../i18n/doctor/checks/rate-limit.js";
 import type { CheckDefinition } from "../context.js";
 import type { ApiAnswer } from "../doctor-api.js";
-import type { CheckOutcome, EvidenceValue, Finding } from "../types.js";
+import type { CheckOutcome, EvidenceValue, Finding, FindingCodeOf } from "../types.js";
+import { findingBuilder } from "./finding-of.js";
 
 /** From this share of the bucket or of a usage quota on, the mall is one burst away from 429s. */
 const HEADROOM_WARN_PERCENT = 80;
 
 const RECHECK = "cafe24-doctor check";
+
+const finding = findingBuilder(rateLimitCatalogue);
+type Code = FindingCodeOf<"rate-limit">;
 
 interface Usage {
   call: number | undefined;
@@ -29,7 +28,7 @@ interface Usage {
   remainSec: number | undefined;
 }
 
-export const rateLimitCheck: CheckDefinition = {
+export const rateLimitCheck: CheckDefinition<"rate-limit"> = {
   id: "rate-limit",
   // Every check that may call the Admin API, so this one reads their answers' headers after them.
   dependsOn: ["clock", "network", "authentication", "scope-coverage", "data-apis", "api-version"],
@@ -89,15 +88,13 @@ function latestUsage(newestFirst: readonly ApiAnswer[]): Usage {
 const usageMax = (usage: Usage) => Math.max(usage.call ?? 0, usage.time ?? 0);
 
 /** A spent usage quota explains its 429s; a 429 without one is the bucket. */
-function exhaustedOrRejected(usage: Usage, rejected: readonly ApiAnswer[]): Finding[] {
+function exhaustedOrRejected(usage: Usage, rejected: readonly ApiAnswer[]): Finding<Code>[] {
   const blocked = rejected.find((a) => a.headers && readRemainSeconds(a.headers) !== undefined);
   const remainSec = usage.remainSec ?? (blocked?.headers && readRemainSeconds(blocked.headers));
   if (usageMax(usage) >= 100 || remainSec !== undefined) {
     const seconds = remainSec ?? "?";
     return [
-      {
-        code: "USAGE_EXHAUSTED",
-        urgency: "high",
+      finding("USAGE_EXHAUSTED", {
         cause: { key: "check.rate-limit.USAGE_EXHAUSTED.cause", params: { seconds, usage: usageMax(usage) } },
         remedy: { key: "check.rate-limit.USAGE_EXHAUSTED.remedy", params: { seconds } },
         command: RECHECK,
@@ -106,19 +103,17 @@ function exhaustedOrRejected(usage: Usage, rejected: readonly ApiAnswer[]): Find
           timeUsage: usage.time ?? null,
           remainSeconds: remainSec ?? null,
         },
-      },
+      }),
     ];
   }
   if (rejected.length === 0) return [];
   return [
-    {
-      code: "RATE_LIMITED",
-      urgency: "high",
+    finding("RATE_LIMITED", {
       cause: { key: "check.rate-limit.RATE_LIMITED.cause", params: { count: rejected.length } },
       remedy: { key: "check.rate-limit.RATE_LIMITED.remedy" },
       command: RECHECK,
       evidence: { rejected429: rejected.length, paths: [...new Set(rejected.map((a) => a.path))] },
-    },
+    }),
   ];
 }
 
@@ -126,12 +121,10 @@ function nearlyFull(
   limit: { used: number; capacity: number } | undefined,
   percent: number | undefined,
   evidence: Record<string, EvidenceValue>,
-): Finding[] {
+): Finding<Code>[] {
   if (!limit || percent === undefined || percent < HEADROOM_WARN_PERCENT) return [];
   return [
-    {
-      code: "BUCKET_NEARLY_FULL",
-      urgency: "medium",
+    finding("BUCKET_NEARLY_FULL", {
       cause: {
         key: "check.rate-limit.BUCKET_NEARLY_FULL.cause",
         params: { used: limit.used, capacity: limit.capacity, percent, calls: Number(evidence.doctorCalls) },
@@ -139,33 +132,31 @@ function nearlyFull(
       remedy: { key: "check.rate-limit.BUCKET_NEARLY_FULL.remedy" },
       command: RECHECK,
       evidence: { callLimit: `${limit.used}/${limit.capacity}`, bucketPercent: percent },
-    },
+    }),
   ];
 }
 
-function usageHigh(usage: Usage): Finding[] {
+function usageHigh(usage: Usage): Finding<Code>[] {
   const highest = usageMax(usage);
   if (highest < HEADROOM_WARN_PERCENT || highest >= 100) return [];
   return [
-    {
-      code: "USAGE_HIGH",
-      urgency: "medium",
+    finding("USAGE_HIGH", {
       cause: { key: "check.rate-limit.USAGE_HIGH.cause", params: { usage: highest } },
       remedy: { key: "check.rate-limit.USAGE_HIGH.remedy" },
       command: RECHECK,
       evidence: { callUsage: usage.call ?? null, timeUsage: usage.time ?? null },
-    },
+    }),
   ];
 }
 
-function statusOf(findings: readonly Finding[]): CheckOutcome["status"] {
+function statusOf(findings: readonly Finding<Code>[]): CheckOutcome["status"] {
   if (findings.some((f) => f.urgency === "high")) return "fail";
   return findings.length > 0 ? "warn" : "ok";
 }
 
 /** The most pressing finding's cause, or the headroom that is left. */
 function summaryOf(
-  findings: readonly Finding[],
+  findings: readonly Finding<Code>[],
   evidence: Record<string, EvidenceValue>,
 ): CheckOutcome["summary"] {
   const first = findings[0];

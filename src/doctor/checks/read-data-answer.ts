@@ -28,9 +28,10 @@ export function readDataAnswer(answer: ApiAnswer): DataReading {
   const { status, error } = answer;
   const message = safeText(answer.cafe24Message ?? "");
   if (status === undefined) {
-    // CAFE24_RATE_LIMITED without a status comes from this side (DoctorApi's budget, the pacer's longest
-    // wait): the call never left, so it says nothing about the data.
-    if (error?.code === ERROR_CODES.rateLimited) return { kind: "notSent" };
+    // The call never left (the doctor's budget is spent, or the pacer would have waited too long for the
+    // mall's bucket): it says nothing about the data.
+    if (error?.code === ERROR_CODES.budgetSpent || error?.code === ERROR_CODES.rateLimited)
+      return { kind: "notSent" };
     return { kind: "failed", status: error?.code ?? "error", message: safeText(error?.message ?? "") };
   }
   if (status === 422) return { kind: "badRequest", status, message };

@@ -1,23 +1,19 @@
 /**
  * Check 7 — scope coverage: the scopes the token was granted against the scopes the app needs, then one cheap
  * read per needed scope (at most five) to prove Cafe24 still honours it. A missing scope answers 403, which
- * users read as "the API is broken"; this check names the scope and the re-consent step instead.
- *
- * Finding codes (stable; the root-cause analysis matches on them):
- *   SCOPE_MISSING  high  required scopes the token was never granted. evidence.missing lists them.
- *                        → enable them on the app (Developer Center → 권한), re-authorize: `cafe24-doctor token login`
- *   SCOPE_REVOKED  high  scopes the token claims but Cafe24 refuses (403 on the probe): the app's scopes were
- *                        reduced, or the app was uninstalled from the mall. evidence.missing lists them.
- *                        → same command, after checking the app's permissions and installation
+ * users read as "the API is broken"; this check names the scope and the re-consent step instead. Finding codes
+ * and messages: src/i18n/doctor/checks/scope-coverage.ts.
  */
 import { formatKstDate } from "../../cafe24/kst.js";
 import { Cafe24HttpError } from "../../http/cafe24-http-error.js";
 import type { Query } from "../../http/request-target.js";
+import { scopeCoverageCatalogue } from "../../i18n/doctor/checks/scope-coverage.js";
 import type { CheckDefinition, DoctorContext } from "../context.js";
 import type { DoctorApi } from "../doctor-api.js";
 import { factsOf } from "../facts.js";
-import type { EvidenceValue, Finding } from "../types.js";
+import type { CheckOutcome, EvidenceValue, Finding, FindingCodeOf } from "../types.js";
 import { apiGate, skippedByGate } from "./api-gate.js";
+import { findingBuilder } from "./finding-of.js";
 
 /** The scopes the doctor's own checks read with, used when the configuration names none. */
 export const DOCTOR_SCOPES: readonly string[] = [
@@ -50,10 +46,13 @@ export const MAX_SCOPE_PROBES = 5;
 
 const LOGIN = "cafe24-doctor token login";
 
-export const scopeCoverageCheck: CheckDefinition = {
+const finding = findingBuilder(scopeCoverageCatalogue);
+type Code = FindingCodeOf<"scope-coverage">;
+
+export const scopeCoverageCheck: CheckDefinition<"scope-coverage"> = {
   id: "scope-coverage",
   dependsOn: ["token-store", "network", "authentication"],
-  async run(ctx, deps) {
+  async run(ctx, deps): Promise<CheckOutcome<Code>> {
     const required = requiredScopes(ctx);
     const token = factsOf(deps, "token-store")?.token;
     // A legacy CAFE24_ACCESS_TOKEN comes without its scopes: then only the probes can tell.
@@ -70,7 +69,7 @@ export const scopeCoverageCheck: CheckDefinition = {
     const probes = gate.open ? await probeAll(gate.api, candidates, ctx) : [];
     const revoked = probes.filter((p) => p.outcome === "refused");
 
-    const findings: Finding[] = [];
+    const findings: Finding<Code>[] = [];
     if (missing.length > 0) findings.push(missingFinding(missing, ctx));
     if (revoked.length > 0) findings.push(revokedFinding(revoked));
     const unavailable = [...missing, ...revoked.map((p) => p.scope)];
@@ -139,11 +138,9 @@ async function probeAll(api: DoctorApi, scopes: readonly string[], ctx: DoctorCo
   );
 }
 
-function missingFinding(missing: string[], ctx: DoctorContext): Finding {
+function missingFinding(missing: string[], ctx: DoctorContext): Finding<Code> {
   const unrequested = missing.filter((s) => !ctx.config.scopes.includes(s));
-  return {
-    code: "SCOPE_MISSING",
-    urgency: "high",
+  return finding("SCOPE_MISSING", {
     cause: { key: "check.scope-coverage.SCOPE_MISSING.cause", params: { scopes: missing.join(", ") } },
     remedy: {
       key:
@@ -154,14 +151,12 @@ function missingFinding(missing: string[], ctx: DoctorContext): Finding {
     },
     command: LOGIN,
     evidence: { missing },
-  };
+  });
 }
 
-function revokedFinding(revoked: Probe[]): Finding {
+function revokedFinding(revoked: Probe[]): Finding<Code> {
   const scopes = revoked.map((p) => p.scope);
-  return {
-    code: "SCOPE_REVOKED",
-    urgency: "high",
+  return finding("SCOPE_REVOKED", {
     cause: {
       key: "check.scope-coverage.SCOPE_REVOKED.cause",
       params: { scopes: scopes.join(", "), paths: revoked.map((p) => p.path).join(", ") },
@@ -169,5 +164,5 @@ function revokedFinding(revoked: Probe[]): Finding {
     remedy: { key: "check.scope-coverage.SCOPE_REVOKED.remedy", params: { scopes: scopes.join(", ") } },
     command: LOGIN,
     evidence: { missing: scopes, refusedPaths: revoked.map((p) => p.path), status: 403 },
-  };
+  });
 }

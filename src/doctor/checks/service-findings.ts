@@ -1,6 +1,8 @@
 import { formatKstIso } from "../../cafe24/kst.js";
 import type { ServiceProbe } from "../../config/doctor-config.js";
-import type { EvidenceValue, Finding, Urgency } from "../types.js";
+import { servicesCatalogue } from "../../i18n/doctor/checks/services.js";
+import type { EvidenceValue, Finding, FindingCodeOf, Urgency } from "../types.js";
+import { findingBuilder } from "./finding-of.js";
 import type { ProbeProblem, ProbeResult } from "./probe-service.js";
 import { safeText } from "./safe-text.js";
 
@@ -9,14 +11,10 @@ const CERT_WARN_DAYS = 14;
 const DAY_MS = 86_400_000;
 const RECHECK = "cafe24-doctor check";
 
-type ProblemCode =
-  | "SERVICE_TOKEN_INVALID"
-  | "SERVICE_ASSERTION_FAILED"
-  | "SERVICE_BAD_STATUS"
-  | "SERVICE_NOT_JSON"
-  | "LOCAL_SERVER_DOWN"
-  | "SERVICE_UNREACHABLE"
-  | "SERVICE_TIMEOUT";
+const finding = findingBuilder(servicesCatalogue);
+type Code = FindingCodeOf<"services">;
+/** The codes whose messages are `check.services.<CODE>.cause` and `.remedy`. */
+type ProblemCode = Exclude<Code, "SERVICE_CERT_EXPIRED" | "SERVICE_CERT_EXPIRING">;
 
 export interface Probed {
   probe: ServiceProbe;
@@ -32,9 +30,9 @@ function shownUrl(url: string): string {
 
 export const daysLeft = (validTo: number, now: number) => Math.floor((validTo - now) / DAY_MS);
 
-/** What is wrong with one probed service (codes listed in services.ts). */
-export function findingsOf(p: Probed, now: number): Finding[] {
-  const findings: Finding[] = [];
+/** What is wrong with one probed service. */
+export function findingsOf(p: Probed, now: number): Finding<Code>[] {
+  const findings: Finding<Code>[] = [];
   const base = {
     service: p.probe.name,
     kind: p.kind,
@@ -54,70 +52,69 @@ export function findingsOf(p: Probed, now: number): Finding[] {
       date: formatKstIso(cert.validTo),
       days: daysLeft(cert.validTo, now),
     };
-    findings.push({
-      code: certExpired ? "SERVICE_CERT_EXPIRED" : "SERVICE_CERT_EXPIRING",
-      urgency: certExpired ? "high" : "medium",
-      cause: {
-        key: certExpired
-          ? "check.services.SERVICE_CERT_EXPIRED.cause"
-          : "check.services.SERVICE_CERT_EXPIRING.cause",
-        params,
-      },
-      remedy: { key: "check.services.certificate.remedy", params },
-      command: RECHECK,
-      evidence: { ...base, certificateExpires: params.date },
-    });
+    findings.push(
+      finding(certExpired ? "SERVICE_CERT_EXPIRED" : "SERVICE_CERT_EXPIRING", {
+        cause: {
+          key: certExpired
+            ? "check.services.SERVICE_CERT_EXPIRED.cause"
+            : "check.services.SERVICE_CERT_EXPIRING.cause",
+          params,
+        },
+        remedy: { key: "check.services.certificate.remedy", params },
+        command: RECHECK,
+        evidence: { ...base, certificateExpires: params.date },
+      }),
+    );
   }
   return findings;
 }
 
-function problemFinding(p: Probed, problem: ProbeProblem, base: Record<string, EvidenceValue>): Finding {
+function problemFinding(
+  p: Probed,
+  problem: ProbeProblem,
+  base: Record<string, EvidenceValue>,
+): Finding<Code> {
   const params = {
     service: p.probe.name,
     url: String(base.url),
     ms: p.result.ms,
     timeout: p.probe.timeoutMs,
   };
-  const finding = (
+  const problemOf = (
     code: ProblemCode,
-    urgency: Urgency,
     extra: Record<string, string | number> = {},
-    command = RECHECK,
-  ): Finding => ({
-    code,
-    urgency,
-    cause: { key: `check.services.${code}.cause` as const, params: { ...params, ...extra } },
-    remedy: { key: `check.services.${code}.remedy` as const, params: { ...params, ...extra } },
-    command,
-    evidence: { ...base, ...extra },
-  });
+    options: { urgency?: Urgency; command?: string } = {},
+  ): Finding<Code> =>
+    finding(code, {
+      text: `check.services.${code}`,
+      params: { ...params, ...extra },
+      command: options.command ?? RECHECK,
+      evidence: { ...base, ...extra },
+      ...(options.urgency ? { urgency: options.urgency } : {}),
+    });
   switch (problem.kind) {
     case "refused":
       return p.kind === "local"
-        ? finding("LOCAL_SERVER_DOWN", "high")
-        : finding("SERVICE_UNREACHABLE", "high", { code: "ECONNREFUSED" });
+        ? problemOf("LOCAL_SERVER_DOWN")
+        : problemOf("SERVICE_UNREACHABLE", { code: "ECONNREFUSED" });
     case "unreachable":
-      return finding("SERVICE_UNREACHABLE", "high", { code: problem.code });
+      return problemOf("SERVICE_UNREACHABLE", { code: problem.code });
     case "timeout":
-      return finding("SERVICE_TIMEOUT", "high");
+      return problemOf("SERVICE_TIMEOUT");
     case "status":
-      return finding("SERVICE_BAD_STATUS", "high", {
-        expected: p.probe.expectStatus,
-        actual: problem.actual,
-      });
+      return problemOf("SERVICE_BAD_STATUS", { expected: p.probe.expectStatus, actual: problem.actual });
     case "notJson":
-      return finding("SERVICE_NOT_JSON", "high", { contentType: safeText(problem.contentType, 60) });
+      return problemOf("SERVICE_NOT_JSON", { contentType: safeText(problem.contentType, 60) });
     case "assertion": {
       const { path, expected, actualType, actual } = problem.failed;
       const extra = { path, expected: String(expected), actualType, actual: String(actual) };
+      // A local server's dead token hurts only the developer running it, a deployment's every user.
       return /token/i.test(path)
-        ? finding(
-            "SERVICE_TOKEN_INVALID",
-            p.kind === "deployed" ? "critical" : "high",
-            extra,
-            "cafe24-doctor token login",
-          )
-        : finding("SERVICE_ASSERTION_FAILED", "high", extra);
+        ? problemOf("SERVICE_TOKEN_INVALID", extra, {
+            command: "cafe24-doctor token login",
+            ...(p.kind === "local" ? { urgency: "high" } : {}),
+          })
+        : problemOf("SERVICE_ASSERTION_FAILED", extra);
     }
   }
 }

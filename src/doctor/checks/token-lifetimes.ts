@@ -1,29 +1,25 @@
 /*
  * Check 3 — token lifetimes: how long the access and refresh tokens have left, from the token's absolute
  * instants (parsed as KST at the boundary) against ctx.now() — never from naive local times, the old
- * toolkit's 9-hour trap on a UTC server.
- *
- * Finding codes (stable):
- *   ACCESS_TOKEN_EXPIRED          high      cafe24-doctor token refresh
- *   REFRESH_TOKEN_EXPIRED         critical  cafe24-doctor token login
- *   REFRESH_TOKEN_EXPIRING        high under 3 days, medium under 7   cafe24-doctor token refresh
- *   REFRESH_TOKEN_EXPIRY_UNKNOWN  low       cafe24-doctor token refresh  (older answers did not say)
- *   TOKEN_LIFETIME_UNKNOWN        medium    cafe24-doctor token login    (only CAFE24_ACCESS_TOKEN is known)
- *   LEGACY_LOCAL_TIME_EXPIRY      medium    cafe24-doctor token refresh  (old toolkit's file, host not at +09:00)
+ * toolkit's 9-hour trap on a UTC server. Finding codes and messages: src/i18n/doctor/checks/token-lifetimes.ts.
  */
 
 import { formatKstIso, KST_OFFSET_MS } from "../../cafe24/kst.js";
 import type { TokenSet } from "../../cafe24/token-set.js";
+import { tokenLifetimesCatalogue } from "../../i18n/doctor/checks/token-lifetimes.js";
 import type { LegacyTrait } from "../../store/token-file-format.js";
 import type { CheckDefinition } from "../context.js";
 import { factsOf } from "../facts.js";
-import type { CheckOutcome, EvidenceValue, Finding, Message } from "../types.js";
-import { findingOf } from "./finding-of.js";
+import type { CheckOutcome, EvidenceValue, Finding, FindingCodeOf, Message } from "../types.js";
+import { findingBuilder } from "./finding-of.js";
 import { formatOffset, hostTimeZone, zoneOffsetMs } from "./time-zone.js";
 
 const DAY_MS = 86_400_000;
 const REFRESH = "cafe24-doctor token refresh";
 const LOGIN = "cafe24-doctor token login";
+
+const finding = findingBuilder(tokenLifetimesCatalogue);
+type Code = FindingCodeOf<"token-lifetimes">;
 
 /** Traits only the old toolkit produced: timestamps it made itself with Python's naive datetime.now(). */
 const OLD_TOOLKIT_TIMES: readonly LegacyTrait[] = ["microsecond-timestamps", "token-date"];
@@ -33,12 +29,14 @@ export interface TokenLifetimesOptions {
   timeZone?: () => string;
 }
 
-export function createTokenLifetimesCheck(options: TokenLifetimesOptions = {}): CheckDefinition {
+export function createTokenLifetimesCheck(
+  options: TokenLifetimesOptions = {},
+): CheckDefinition<"token-lifetimes"> {
   const timeZone = options.timeZone ?? hostTimeZone;
   return {
     id: "token-lifetimes",
     dependsOn: ["token-store"],
-    async run(ctx, deps): Promise<CheckOutcome> {
+    async run(ctx, deps): Promise<CheckOutcome<Code>> {
       const stored = factsOf(deps, "token-store");
       if (!stored?.token) {
         return {
@@ -54,9 +52,7 @@ export function createTokenLifetimesCheck(options: TokenLifetimesOptions = {}): 
           summary: { key: "check.token-lifetimes.summary.envToken" },
           evidence: { source: "env" },
           findings: [
-            findingOf({
-              code: "TOKEN_LIFETIME_UNKNOWN",
-              urgency: "medium",
+            finding("TOKEN_LIFETIME_UNKNOWN", {
               text: "check.token-lifetimes.envToken",
               command: LOGIN,
             }),
@@ -83,27 +79,23 @@ export function createTokenLifetimesCheck(options: TokenLifetimesOptions = {}): 
 
 export const tokenLifetimesCheck = createTokenLifetimesCheck();
 
-function lifetimeFindings(token: TokenSet, now: number): Finding[] {
+function lifetimeFindings(token: TokenSet, now: number): Finding<Code>[] {
   const accessLeft = token.accessTokenExpiresAt - now;
   const refreshAt = token.refreshTokenExpiresAt;
   // The refresh token outlives its access token by design: once it is dead, it is the one cause to name.
   if (refreshAt !== null && refreshAt <= now) {
     return [
-      findingOf({
-        code: "REFRESH_TOKEN_EXPIRED",
-        urgency: "critical",
+      finding("REFRESH_TOKEN_EXPIRED", {
         text: "check.token-lifetimes.refreshExpired",
         params: { refreshMs: Math.abs(refreshAt - now), expiresAt: formatKstIso(refreshAt) },
         command: LOGIN,
       }),
     ];
   }
-  const findings: Finding[] = [];
+  const findings: Finding<Code>[] = [];
   if (accessLeft <= 0) {
     findings.push(
-      findingOf({
-        code: "ACCESS_TOKEN_EXPIRED",
-        urgency: "high",
+      finding("ACCESS_TOKEN_EXPIRED", {
         text: "check.token-lifetimes.accessExpired",
         params: {
           accessMs: Math.abs(accessLeft),
@@ -115,17 +107,14 @@ function lifetimeFindings(token: TokenSet, now: number): Finding[] {
   }
   if (refreshAt === null) {
     findings.push(
-      findingOf({
-        code: "REFRESH_TOKEN_EXPIRY_UNKNOWN",
-        urgency: "low",
+      finding("REFRESH_TOKEN_EXPIRY_UNKNOWN", {
         text: "check.token-lifetimes.refreshUnknown",
         command: REFRESH,
       }),
     );
   } else if (refreshAt - now < 7 * DAY_MS) {
     findings.push(
-      findingOf({
-        code: "REFRESH_TOKEN_EXPIRING",
+      finding("REFRESH_TOKEN_EXPIRING", {
         urgency: refreshAt - now < 3 * DAY_MS ? "high" : "medium",
         text: "check.token-lifetimes.refreshExpiring",
         params: { refreshMs: Math.abs(refreshAt - now), expiresAt: formatKstIso(refreshAt) },
@@ -141,13 +130,15 @@ function lifetimeFindings(token: TokenSet, now: number): Finding[] {
  * offset-less times as KST, which is right for Cafe24's own times, but off by the host's distance from +09:00
  * for those stamps if the old toolkit ran on this host.
  */
-function legacyTimeFinding(legacy: readonly LegacyTrait[], zone: string, now: number): Finding | undefined {
+function legacyTimeFinding(
+  legacy: readonly LegacyTrait[],
+  zone: string,
+  now: number,
+): Finding<Code> | undefined {
   if (!legacy.some((trait) => OLD_TOOLKIT_TIMES.includes(trait))) return undefined;
   const offset = zoneOffsetMs(zone, now);
   if (offset === undefined || offset === KST_OFFSET_MS) return undefined;
-  return findingOf({
-    code: "LEGACY_LOCAL_TIME_EXPIRY",
-    urgency: "medium",
+  return finding("LEGACY_LOCAL_TIME_EXPIRY", {
     text: "check.token-lifetimes.legacyLocalTime",
     params: { zone, offset: formatOffset(offset), hours: Math.abs(KST_OFFSET_MS - offset) / 3_600_000 },
     command: REFRESH,

@@ -1,5 +1,6 @@
 import type { Lang } from "../../i18n/translate.js";
 import type { HttpLogEntry } from "../http-log.js";
+import type { RootCauseCode } from "../root-cause.js";
 import type { CheckId, CheckResult, Finding, Message } from "../types.js";
 
 /** One finding in the order the user should deal with it (1 = first). */
@@ -11,8 +12,8 @@ export interface RankedProblem {
 
 /** The root-cause analysis' conclusion: what is really wrong, whom to suspect, and the one command. */
 export interface RootCause {
-  /** Stable identifier, e.g. "TOKEN_ROTATED_ELSEWHERE". */
-  code: string;
+  /** Stable identifier, e.g. "TOKEN_REVOKED_OR_ROTATED_ELSEWHERE". */
+  code: RootCauseCode;
   title: Message;
   explanation: Message;
   suspects: Message[];

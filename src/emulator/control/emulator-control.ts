@@ -1,4 +1,6 @@
 import { isKnownScope } from "../../cafe24/scopes.js";
+import { DoctorError, ERROR_CODES } from "../../errors/doctor-error.js";
+import { formatZodIssues } from "../../util/format-zod-issues.js";
 import type { EmulatorContext } from "../context.js";
 import { grantTimes, tokenResponseBody } from "../oauth/token-response.js";
 import { type FaultRuleInput, faultRuleSchema } from "../options.js";
@@ -51,8 +53,15 @@ export class EmulatorControl {
     return this.ctx.clock.resume();
   }
 
+  /** Replaces the fault rules; an invalid rule is EMULATOR_CONFIG_INVALID naming each problem (`faults.N.key`). */
   setFaults(rules: FaultRuleInput[]): void {
-    this.ctx.faults.setRules(rules.map((r) => faultRuleSchema.parse(r)));
+    const parsed = faultRuleSchema.array().safeParse(rules);
+    if (!parsed.success) {
+      throw new DoctorError(ERROR_CODES.emulatorConfigInvalid, "Invalid fault rules.", {
+        details: formatZodIssues(parsed.error).map((line) => `faults.${line}`),
+      });
+    }
+    this.ctx.faults.setRules(parsed.data);
   }
 
   clearFaults(): void {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { apiVersionCheck } from "../../../src/doctor/checks/api-version.js";
 import { DOCTOR_SCOPES } from "../../../src/doctor/checks/scope-coverage.js";
-import { emulatorHarness } from "./context-b-helper.js";
+import { scenario } from "./context-helper.js";
 
 // The emulator clock stands at 2026-11-27 20:41 KST. A version lives until one year after its successor's
 // release: 2025-06-01 expired on 2026-09-01; 2025-09-01 expires 2026-12-01 00:00 KST (in 3 days);
@@ -11,7 +11,7 @@ const EXPIRING = "2025-09-01";
 
 describe("check 10: API version", () => {
   it("passes for the newest version, which has no expiry, with one call", async () => {
-    const h = await emulatorHarness();
+    const h = await scenario();
     const outcome = await apiVersionCheck.run(h.ctx, h.deps);
     expect(outcome).toMatchObject({
       status: "ok",
@@ -22,7 +22,7 @@ describe("check 10: API version", () => {
   });
 
   it("warns before it happens: a version expiring within 30 days is medium, with the KST date", async () => {
-    const h = await emulatorHarness();
+    const h = await scenario();
     h.emu.control.setAppVersion(h.mallId, EXPIRING);
     const outcome = await apiVersionCheck.run(h.ctx, h.deps);
     expect(outcome.status).toBe("warn");
@@ -37,7 +37,7 @@ describe("check 10: API version", () => {
   });
 
   it("gives a low notice within 90 days", async () => {
-    const h = await emulatorHarness({ emulator: { clock: { start: "2027-01-15T00:00:00.000Z" } } });
+    const h = await scenario({ emulator: { clock: { start: "2027-01-15T00:00:00.000Z" } } });
     h.emu.control.setAppVersion(h.mallId, "2025-12-01");
     const outcome = await apiVersionCheck.run(h.ctx, h.deps);
     expect(outcome.status).toBe("warn");
@@ -45,7 +45,7 @@ describe("check 10: API version", () => {
   });
 
   it("passes a version with more than 90 days left", async () => {
-    const h = await emulatorHarness();
+    const h = await scenario();
     h.emu.control.setAppVersion(h.mallId, "2026-03-01");
     const outcome = await apiVersionCheck.run(h.ctx, h.deps);
     expect(outcome).toMatchObject({
@@ -56,7 +56,7 @@ describe("check 10: API version", () => {
   });
 
   it("is critical when Cafe24 refuses the app's expired version", async () => {
-    const h = await emulatorHarness();
+    const h = await scenario();
     h.emu.control.setAppVersion(h.mallId, EXPIRED);
     const outcome = await apiVersionCheck.run(h.ctx, h.deps);
     expect(outcome.status).toBe("expired");
@@ -72,7 +72,7 @@ describe("check 10: API version", () => {
   });
 
   it("is critical when Cafe24 silently falls back from an expired version (by its expiry date)", async () => {
-    const h = await emulatorHarness({ emulator: { versions: { expired: "fallback" } } });
+    const h = await scenario({ emulator: { versions: { expired: "fallback" } } });
     h.emu.control.setAppVersion(h.mallId, EXPIRED);
     const outcome = await apiVersionCheck.run(h.ctx, h.deps);
     expect(outcome.status).toBe("expired");
@@ -81,7 +81,7 @@ describe("check 10: API version", () => {
   });
 
   it("names CAFE24_API_VERSION when the pinned version is the expired one", async () => {
-    const h = await emulatorHarness({ config: { apiVersion: EXPIRED } });
+    const h = await scenario({ config: { apiVersion: EXPIRED } });
     const outcome = await apiVersionCheck.run(h.ctx, h.deps);
     expect(outcome.findings[0]).toMatchObject({
       code: "API_VERSION_EXPIRED",
@@ -91,14 +91,14 @@ describe("check 10: API version", () => {
   });
 
   it("reports a pinned version Cafe24 does not know", async () => {
-    const h = await emulatorHarness({ config: { apiVersion: "2099-01-01" } });
+    const h = await scenario({ config: { apiVersion: "2099-01-01" } });
     const outcome = await apiVersionCheck.run(h.ctx, h.deps);
     expect(outcome.status).toBe("fail");
     expect(outcome.findings.map((f) => [f.code, f.urgency])).toEqual([["API_VERSION_INVALID", "critical"]]);
   });
 
   it("needs no call when an earlier answer was already refused for its version", async () => {
-    const h = await emulatorHarness();
+    const h = await scenario();
     h.emu.control.setAppVersion(h.mallId, EXPIRED);
     await h.ctx.api?.get("/products/count");
     const outcome = await apiVersionCheck.run(h.ctx, h.deps);
@@ -107,7 +107,9 @@ describe("check 10: API version", () => {
   });
 
   it("is skipped, naming the scope, when the token cannot read /apps", async () => {
-    const h = await emulatorHarness({ scopes: DOCTOR_SCOPES.filter((s) => s !== "mall.read_application") });
+    const h = await scenario({
+      token: { scopes: DOCTOR_SCOPES.filter((s) => s !== "mall.read_application") },
+    });
     const outcome = await apiVersionCheck.run(h.ctx, h.deps);
     expect(outcome).toMatchObject({
       status: "skipped",

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { ModuleSpec } from "../../../src/config/doctor-config.js";
 import { appModulesCheck, createAppModulesCheck } from "../../../src/doctor/checks/app-modules.js";
 import { tempDir } from "../../helpers/token-files.js";
-import { offlineContext, testConfig } from "./context-b-helper.js";
+import { offlineContext, testConfig } from "./context-helper.js";
 
 const SECRET = "sk_live_0123456789abcdefghijklmnop";
 

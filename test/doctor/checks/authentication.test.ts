@@ -1,7 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { factsOf } from "../../../src/doctor/facts.js";
+import { StoredTokenProvider } from "../../../src/doctor/stored-token-provider.js";
+import { ERROR_CODES } from "../../../src/errors/doctor-error.js";
 import { DAY, HOUR, httpTarget, refreshGrant } from "../../helpers/emulator.js";
-import { expectNoSecrets, findingOf, runCheck, runUpTo, type Scenario, scenario } from "./context-helper.js";
+import {
+  expectNoSecrets,
+  findingOf,
+  runCheck,
+  runUpTo,
+  type Scenario,
+  scenario,
+  writeTokenFile,
+} from "./context-helper.js";
 
 async function authenticate(s: Scenario) {
   const results = await runUpTo(s.ctx, "authentication");
@@ -169,5 +179,22 @@ describe("authentication check", () => {
       failure: "no-token",
     });
     expect(none.ctx.api?.callsSpent).toBe(0);
+  });
+
+  it("says a corrupt token file is unusable, not that there is no token, and spends no call", async () => {
+    const s = await scenario();
+    await writeTokenFile(s, '{"access_token": "trunc');
+    const result = await authenticate(s);
+    expect(result.status).toBe("skipped");
+    expect(result.summary.key).toBe("check.authentication.summary.tokenUnusable");
+    expect(factsOf({ authentication: result }, "authentication")?.failure).toBe("token-unusable");
+    expect(s.ctx.api?.callsSpent).toBe(0);
+  });
+
+  it("reads a corrupt token file as TOKEN_FILE_INVALID, even with CAFE24_ACCESS_TOKEN to fall back on", async () => {
+    const s = await scenario();
+    await writeTokenFile(s, '{"access_token": "trunc');
+    const provider = new StoredTokenProvider(s.store, s.mallId, "LegacyEnvAccessToken0123456789");
+    await expect(provider.getAccessToken()).rejects.toMatchObject({ code: ERROR_CODES.tokenFileInvalid });
   });
 });

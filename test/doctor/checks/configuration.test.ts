@@ -4,8 +4,11 @@ import { describe, expect, it } from "vitest";
 import type { DoctorConfig } from "../../../src/config/doctor-config.js";
 import { expectNoSecrets, findingOf, runCheck, type Scenario, scenario } from "./context-helper.js";
 
+const SCOPES = ["mall.read_product", "mall.read_order"];
+
+/** A complete configuration (scopes included, as `init` writes them), changed by `overrides`. */
 async function configuration(overrides: Partial<DoctorConfig> = {}) {
-  const s: Scenario = await scenario({ config: overrides });
+  const s: Scenario = await scenario({ config: { scopes: SCOPES, requiredScopes: SCOPES, ...overrides } });
   const result = await runCheck(s.ctx, "configuration");
   expectNoSecrets([result], s.secrets);
   return { s, result };
@@ -46,7 +49,7 @@ describe("configuration check", () => {
     const { result } = await configuration({ clientSecret: undefined, clientId: undefined });
     expect(result.status).toBe("missing");
     expect(result.evidence.clientSecret).toBe("absent");
-    for (const code of ["CLIENT_SECRET_MISSING", "CLIENT_ID_MISSING"]) {
+    for (const code of ["CLIENT_SECRET_MISSING", "CLIENT_ID_MISSING"] as const) {
       const finding = findingOf(result, code);
       expect(finding.urgency).toBe("high");
       expect(finding.command).toBe("cafe24-doctor init");

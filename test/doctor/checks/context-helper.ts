@@ -4,32 +4,52 @@ import { expect } from "vitest";
 import { toTokenSet } from "../../../src/cafe24/token-response.js";
 import type { TokenSet } from "../../../src/cafe24/token-set.js";
 import type { DoctorConfig } from "../../../src/config/doctor-config.js";
-import { authenticationCheck } from "../../../src/doctor/checks/authentication.js";
-import { clockCheck } from "../../../src/doctor/checks/clock.js";
-import { configurationCheck } from "../../../src/doctor/checks/configuration.js";
-import { networkCheck } from "../../../src/doctor/checks/network.js";
-import { tokenLifetimesCheck } from "../../../src/doctor/checks/token-lifetimes.js";
-import { tokenStoreCheck } from "../../../src/doctor/checks/token-store.js";
-import type { CheckDefinition, DoctorContext, LookupHost } from "../../../src/doctor/context.js";
+import { ALL_CHECKS } from "../../../src/doctor/checks/all-checks.js";
+import type { DoctorContext, LookupHost } from "../../../src/doctor/context.js";
 import { DEFAULT_API_BUDGET } from "../../../src/doctor/doctor-api.js";
+import { type CheckFacts, facts } from "../../../src/doctor/facts.js";
 import { HttpLog } from "../../../src/doctor/http-log.js";
 import { createDoctorApi } from "../../../src/doctor/run-doctor.js";
-import type { CheckId, CheckOutcome, CheckResult } from "../../../src/doctor/types.js";
+import type { CheckId, CheckOutcome, CheckResult, FindingCode } from "../../../src/doctor/types.js";
 import type { RunningEmulator, StartEmulatorOptions } from "../../../src/emulator/server.js";
+import type { PacingOptions } from "../../../src/http/client-options.js";
 import { FileTokenStore } from "../../../src/store/file-token-store.js";
+import type { FetchLike } from "../../../src/util/runtime.js";
 import { launch, secretOf } from "../../helpers/emulator.js";
 import { tempDir } from "../../helpers/token-files.js";
-import { testConfig } from "./context-b-helper.js";
 
-/** Checks 1–6, so a test can run one with the results of those it depends on, as the runner would. */
-export const CHECKS_A: readonly CheckDefinition[] = [
-  configurationCheck,
-  tokenStoreCheck,
-  tokenLifetimesCheck,
-  clockCheck,
-  networkCheck,
-  authenticationCheck,
-];
+/** The one harness of the check tests: a check runs against a real emulator, or offline, as the runner runs it. */
+
+export type Deps = Partial<Record<CheckId, CheckResult>>;
+
+/** A configuration with nothing configured but what the test says. */
+export function testConfig(overrides: Partial<DoctorConfig> = {}): DoctorConfig {
+  return {
+    cwd: process.cwd(),
+    mallId: undefined,
+    clientId: undefined,
+    clientSecret: undefined,
+    secretHadWhitespace: false,
+    redirectUri: undefined,
+    scopes: [],
+    requiredScopes: [],
+    apiVersion: undefined,
+    baseUrl: undefined,
+    allowInsecureLoopback: false,
+    tokenFile: "oauth_token.json",
+    tokenFollowSymlinks: false,
+    legacyAccessToken: undefined,
+    services: [],
+    localServers: [],
+    modules: [],
+    reportDir: ".",
+    lang: undefined,
+    sources: {},
+    configFile: undefined,
+    dotenvFile: undefined,
+    ...overrides,
+  };
+}
 
 export interface Scenario {
   emu: RunningEmulator;
@@ -39,25 +59,37 @@ export interface Scenario {
   /** The token written to the file (undefined with `token: "none"`). */
   token: TokenSet | undefined;
   ctx: DoctorContext;
+  /** The results of checks 2, 5 and 6 for a healthy token that authenticated, for checks 7 to 10. */
+  deps: Deps;
   /** Every token and secret of the scenario: none may appear in a reported outcome. */
   secrets: string[];
+  /** GET requests the emulator received for the mall: what the checks spent. */
+  gets(): number;
 }
 
 export interface ScenarioOptions {
   emulator?: StartEmulatorOptions;
-  /** Scopes of the issued token; "none" writes no token file. */
+  /** Scopes of the issued token (default: all the app has); "none" writes no token file. */
   token?: { scopes?: string[] } | "none";
+  /**
+   * What the configuration says beyond the mall, the app's credentials, the emulator's base URL and the token
+   * file. Scopes are not configured unless given: the doctor then requires its own.
+   */
   config?: Partial<DoctorConfig>;
   /** The doctor's clock from the emulator's (e.g. nine hours ahead). @default the emulator's clock */
   now?: (emulatorNow: number) => number;
   lookup?: LookupHost;
   isTrackedByGit?: (path: string) => Promise<boolean>;
+  /** The Admin API client's pacing (the runner's longest wait is 5 s). */
+  pacing?: PacingOptions;
+  /** Alters each Admin API request URL before it is sent (to provoke answers the doctor never asks for). */
+  rewrite?: (url: URL) => void;
 }
 
 /**
  * A real emulator on 127.0.0.1, its app's credentials in the config, a token it issued written to a temp
- * token file, and the doctor's context built the way the runner builds it: stored token, no refresh, no
- * retries, every fetch logged.
+ * token file, and the doctor's context built the way the runner builds it (createDoctorApi): stored token, no
+ * refresh, no retries, every fetch logged.
  */
 export async function scenario(options: ScenarioOptions = {}): Promise<Scenario> {
   const emu = await launch(options.emulator ?? {});
@@ -76,8 +108,6 @@ export async function scenario(options: ScenarioOptions = {}): Promise<Scenario>
     clientId: mall.clientId,
     clientSecret: secretOf(mall),
     redirectUri: mall.redirectUri,
-    scopes: mall.scopes,
-    requiredScopes: mall.scopes,
     baseUrl: emu.baseUrlTemplate,
     allowInsecureLoopback: true,
     tokenFile: store.location,
@@ -85,33 +115,97 @@ export async function scenario(options: ScenarioOptions = {}): Promise<Scenario>
     ...options.config,
   });
   const shift = options.now ?? ((t: number) => t);
-  const ctx = doctorContext(config, store, () => shift(emu.control.now()), options);
-  const secrets = [secretOf(mall), ...(token ? [token.accessToken, token.refreshToken] : [])];
-  if (config.legacyAccessToken) secrets.push(config.legacyAccessToken);
-  return { emu, mallId: mall.mallId, dir, store, token, ctx, secrets };
-}
-
-function doctorContext(
-  config: DoctorConfig,
-  store: FileTokenStore,
-  now: () => number,
-  options: ScenarioOptions,
-): DoctorContext {
+  const now = () => shift(emu.control.now());
   const httpLog = new HttpLog();
-  const fetchFn = httpLog.wrap((input, init) => fetch(input, init), now);
-  return {
+  const logged = httpLog.wrap((input, init) => fetch(input, init), now);
+  const ctx: DoctorContext = {
     config,
     mode: "full",
     now,
     signal: AbortSignal.timeout(15_000),
     api: config.mallId
-      ? createDoctorApi(config, config.mallId, store, fetchFn, DEFAULT_API_BUDGET)
+      ? createDoctorApi({
+          config,
+          mallId: config.mallId,
+          store,
+          fetch: options.rewrite ? rewriting(logged, options.rewrite) : logged,
+          budget: DEFAULT_API_BUDGET,
+          ...(options.pacing ? { pacing: options.pacing } : {}),
+        })
       : undefined,
-    fetch: fetchFn,
+    fetch: logged,
     httpLog,
     store,
     lookup: options.lookup ?? (async () => ({ address: "127.0.0.1", family: 4 })),
     isTrackedByGit: options.isTrackedByGit ?? (async () => false),
+  };
+  const secrets = [secretOf(mall), ...(token ? [token.accessToken, token.refreshToken] : [])];
+  if (config.legacyAccessToken) secrets.push(config.legacyAccessToken);
+  return {
+    emu,
+    mallId: mall.mallId,
+    dir,
+    store,
+    token,
+    ctx,
+    deps: healthyDeps(token),
+    secrets,
+    gets: () => emu.control.stats(mall.mallId).requests.GET ?? 0,
+  };
+}
+
+function rewriting(fetchFn: FetchLike, rewrite: (url: URL) => void): FetchLike {
+  return (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : input);
+    rewrite(url);
+    return fetchFn(url, init);
+  };
+}
+
+/** A context without any Admin API (for checks that never call Cafe24). */
+export function offlineContext(
+  config: DoctorConfig,
+  signal: AbortSignal = AbortSignal.timeout(15_000),
+): DoctorContext {
+  const httpLog = new HttpLog();
+  return {
+    config,
+    mode: "full",
+    now: Date.now,
+    signal,
+    api: undefined,
+    fetch: httpLog.wrap((input, init) => fetch(input, init), Date.now),
+    httpLog,
+    store: new FileTokenStore({ path: join(config.cwd, "oauth_token.json") }),
+    lookup: async () => ({ address: "127.0.0.1", family: 4 }),
+    isTrackedByGit: async () => false,
+  };
+}
+
+/** A finished dependency carrying facts, the way checks 1–6 hand them over (its summary is never read). */
+export function depResult<K extends keyof CheckFacts>(
+  id: K,
+  value: CheckFacts[K],
+  status: CheckResult["status"] = "ok",
+): CheckResult {
+  return {
+    id,
+    status,
+    summary: { key: "check.rate-limit.skipped.noAnswers" },
+    evidence: {},
+    findings: [],
+    facts: facts(id, value),
+    startedAt: 0,
+    durationMs: 0,
+  };
+}
+
+/** Checks 1–6 as they report a healthy token that authenticated. */
+export function healthyDeps(token: TokenSet | undefined): Deps {
+  return {
+    "token-store": depResult("token-store", { token, source: token ? "file" : "none" }),
+    network: depResult("network", { reachable: true }),
+    authentication: depResult("authentication", { authenticated: true, failure: undefined }),
   };
 }
 
@@ -124,9 +218,9 @@ export async function runUpTo(ctx: DoctorContext, id: CheckId): Promise<Map<Chec
   const run = async (checkId: CheckId): Promise<CheckResult> => {
     const done = results.get(checkId);
     if (done) return done;
-    const check = CHECKS_A.find((c) => c.id === checkId);
-    if (!check) throw new Error(`not one of checks 1–6: ${checkId}`);
-    const deps: Partial<Record<CheckId, CheckResult>> = {};
+    const check = ALL_CHECKS.find((c) => c.id === checkId);
+    if (!check) throw new Error(`no such check: ${checkId}`);
+    const deps: Deps = {};
     for (const dep of check.dependsOn) deps[dep] = await run(dep);
     const outcome = await check.run(ctx, deps);
     const result = { ...outcome, id: checkId, startedAt: ctx.now(), durationMs: 0 };
@@ -166,7 +260,7 @@ export function expectNoSecrets(outcomes: Iterable<CheckOutcome>, secrets: reado
 }
 
 /** The single finding with `code`. */
-export function findingOf(outcome: CheckOutcome, code: string) {
+export function findingOf(outcome: CheckOutcome, code: FindingCode) {
   const matches = outcome.findings.filter((f) => f.code === code);
   expect(
     matches.map((f) => f.code),

@@ -2,14 +2,14 @@ import { describe, expect, it } from "vitest";
 import { dataApisCheck, MAX_DATA_CALLS } from "../../../src/doctor/checks/data-apis.js";
 import { readDataAnswer } from "../../../src/doctor/checks/read-data-answer.js";
 import { SMALL_DATA } from "../../helpers/emulator.js";
-import { type Deps, depResult, emulatorHarness } from "./context-b-helper.js";
+import { type Deps, depResult, scenario } from "./context-helper.js";
 
 /** The emulator clock's calendar day in Seoul (START_ISO is 2026-11-27 20:41 KST). */
 const TODAY_KST = "2026-11-27";
 
 describe("check 8: data APIs", () => {
   it("reads store, products, today's orders (KST) and categories, showing counts and no personal data", async () => {
-    const h = await emulatorHarness();
+    const h = await scenario();
     const outcome = await dataApisCheck.run(h.ctx, h.deps);
     expect(outcome.status).toBe("ok");
     expect(outcome.findings).toEqual([]);
@@ -29,7 +29,7 @@ describe("check 8: data APIs", () => {
   });
 
   it("reports an empty mall as zero items, not as an error", async () => {
-    const h = await emulatorHarness({ emulator: { data: { ...SMALL_DATA, products: 0, orders: 0 } } });
+    const h = await scenario({ emulator: { data: { ...SMALL_DATA, products: 0, orders: 0 } } });
     const outcome = await dataApisCheck.run(h.ctx, h.deps);
     expect(outcome.status).toBe("ok");
     expect(outcome.findings).toEqual([]);
@@ -40,7 +40,7 @@ describe("check 8: data APIs", () => {
 
   it("reads a 422 as a bad request parameter with Cafe24's message, never as 'no data'", async () => {
     // The doctor always sends an order window; this request loses it on the way, so Cafe24 answers 422.
-    const h = await emulatorHarness({ rewrite: (url) => url.searchParams.delete("start_date") });
+    const h = await scenario({ rewrite: (url) => url.searchParams.delete("start_date") });
     const outcome = await dataApisCheck.run(h.ctx, h.deps);
     expect(outcome.status).toBe("fail");
     expect(outcome.findings).toEqual([
@@ -54,7 +54,7 @@ describe("check 8: data APIs", () => {
   });
 
   it("interprets each kind of answer for one read", async () => {
-    const h = await emulatorHarness();
+    const h = await scenario();
     const api = h.ctx.api;
     if (!api) throw new Error("no api");
     expect(readDataAnswer(await api.get("/orders/count"))).toEqual({
@@ -70,7 +70,7 @@ describe("check 8: data APIs", () => {
   });
 
   it("fails on Cafe24 5xx with CAFE24_SERVER_ERROR", async () => {
-    const h = await emulatorHarness();
+    const h = await scenario();
     h.emu.control.setFaults([{ route: "/api/v2/admin/products", kind: "status", status: 503 }]);
     const outcome = await dataApisCheck.run(h.ctx, h.deps);
     expect(outcome.status).toBe("fail");
@@ -85,7 +85,7 @@ describe("check 8: data APIs", () => {
   });
 
   it("names the scope of a 403 the token should not get (DATA_FORBIDDEN)", async () => {
-    const h = await emulatorHarness();
+    const h = await scenario();
     h.emu.control.setAppScopes(h.mallId, ["mall.read_store", "mall.read_product", "mall.read_order"]);
     const outcome = await dataApisCheck.run(h.ctx, h.deps);
     expect(outcome.status).toBe("fail");
@@ -100,7 +100,7 @@ describe("check 8: data APIs", () => {
   });
 
   it("leaves an API version refusal to the API version check", async () => {
-    const h = await emulatorHarness();
+    const h = await scenario();
     h.emu.control.setAppVersion(h.mallId, "2025-06-01");
     const outcome = await dataApisCheck.run(h.ctx, h.deps);
     expect(outcome.status).toBe("fail");
@@ -109,7 +109,7 @@ describe("check 8: data APIs", () => {
   });
 
   it("reports an answer every read gets once, not once per read", async () => {
-    const h = await emulatorHarness();
+    const h = await scenario();
     h.emu.control.revokeAll(h.mallId);
     const outcome = await dataApisCheck.run(h.ctx, h.deps);
     expect(outcome.findings).toEqual([
@@ -124,7 +124,7 @@ describe("check 8: data APIs", () => {
   });
 
   it("leaves a scope that scope coverage found unusable to it, without calling", async () => {
-    const h = await emulatorHarness();
+    const h = await scenario();
     const deps: Deps = {
       ...h.deps,
       "scope-coverage": {
@@ -143,7 +143,7 @@ describe("check 8: data APIs", () => {
   });
 
   it("does not read what the token was never granted and the app does not need", async () => {
-    const h = await emulatorHarness({ scopes: ["mall.read_product"] });
+    const h = await scenario({ token: { scopes: ["mall.read_product"] } });
     const outcome = await dataApisCheck.run(h.ctx, h.deps);
     expect(outcome.status).toBe("ok");
     expect(outcome.evidence).toMatchObject({
@@ -154,7 +154,7 @@ describe("check 8: data APIs", () => {
   });
 
   it("is skipped without a call when authentication failed", async () => {
-    const h = await emulatorHarness();
+    const h = await scenario();
     const deps = {
       ...h.deps,
       authentication: depResult("authentication", { authenticated: false, failure: "invalid" }, "fail"),
@@ -169,7 +169,7 @@ describe("check 8: data APIs", () => {
 
   it("leaves 429s to the rate-limit check: incomplete, not failed", async () => {
     // Calls the pacer then holds back count as not sent, not as failures.
-    const h = await emulatorHarness({ pacing: { maxWaitMs: 100 } });
+    const h = await scenario({ pacing: { maxWaitMs: 100 } });
     h.emu.control.fillBucket(h.mallId, 40);
     const outcome = await dataApisCheck.run(h.ctx, h.deps);
     expect(outcome.status).toBe("warn");

@@ -2,16 +2,16 @@ import { describe, expect, it } from "vitest";
 import { dataApisCheck } from "../../../src/doctor/checks/data-apis.js";
 import { rateLimitCheck } from "../../../src/doctor/checks/rate-limit.js";
 import { createTranslator } from "../../../src/i18n/translate.js";
-import { type EmulatorHarness, emulatorHarness, offlineContext, testConfig } from "./context-b-helper.js";
+import { offlineContext, type Scenario, scenario, testConfig } from "./context-helper.js";
 
 /** One Admin API call, as an earlier check would make it. */
-async function earlierCall(h: EmulatorHarness): Promise<void> {
+async function earlierCall(h: Scenario): Promise<void> {
   await h.ctx.api?.get("/products/count");
 }
 
 describe("check 9: rate-limit headroom", () => {
   it("reads the headroom from earlier answers without a call of its own", async () => {
-    const h = await emulatorHarness();
+    const h = await scenario();
     await dataApisCheck.run(h.ctx, h.deps);
     const spent = h.gets();
     const outcome = await rateLimitCheck.run(h.ctx, {});
@@ -28,7 +28,7 @@ describe("check 9: rate-limit headroom", () => {
   });
 
   it("warns when another process keeps the bucket at 80% or more", async () => {
-    const h = await emulatorHarness();
+    const h = await scenario();
     h.emu.control.fillBucket(h.mallId, 33);
     await earlierCall(h);
     const outcome = await rateLimitCheck.run(h.ctx, {});
@@ -43,7 +43,7 @@ describe("check 9: rate-limit headroom", () => {
   });
 
   it("fails when Cafe24 answered 429", async () => {
-    const h = await emulatorHarness();
+    const h = await scenario();
     h.emu.control.fillBucket(h.mallId, 40);
     await earlierCall(h);
     const outcome = await rateLimitCheck.run(h.ctx, {});
@@ -53,7 +53,7 @@ describe("check 9: rate-limit headroom", () => {
   });
 
   it("fails with the block's length when the usage quota is exhausted", async () => {
-    const h = await emulatorHarness({ emulator: { usage: { enabled: true } } });
+    const h = await scenario({ emulator: { usage: { enabled: true } } });
     h.emu.control.setUsage(h.mallId, 120, 50);
     await earlierCall(h);
     const outcome = await rateLimitCheck.run(h.ctx, {});
@@ -68,7 +68,7 @@ describe("check 9: rate-limit headroom", () => {
   });
 
   it("warns when a usage quota passes 80%", async () => {
-    const h = await emulatorHarness({ emulator: { usage: { enabled: true } } });
+    const h = await scenario({ emulator: { usage: { enabled: true } } });
     h.emu.control.setUsage(h.mallId, 85, 10);
     await earlierCall(h);
     const outcome = await rateLimitCheck.run(h.ctx, {});

@@ -5,13 +5,13 @@ import {
   scopeCoverageCheck,
 } from "../../../src/doctor/checks/scope-coverage.js";
 import { createTranslator } from "../../../src/i18n/translate.js";
-import { depResult, emulatorHarness } from "./context-b-helper.js";
+import { depResult, scenario } from "./context-helper.js";
 
 const ALL_READS = [...DOCTOR_SCOPES, "mall.read_community"];
 
 describe("check 7: scope coverage", () => {
   it("passes when every scope the doctor needs is granted and Cafe24 honours each", async () => {
-    const h = await emulatorHarness();
+    const h = await scenario();
     const outcome = await scopeCoverageCheck.run(h.ctx, h.deps);
     expect(outcome.status).toBe("ok");
     expect(outcome.findings).toEqual([]);
@@ -21,7 +21,7 @@ describe("check 7: scope coverage", () => {
   });
 
   it("names a scope the token lists but Cafe24 now refuses (app scopes reduced): SCOPE_REVOKED", async () => {
-    const h = await emulatorHarness();
+    const h = await scenario();
     // The token file still lists mall.read_order; the live grant lost it.
     h.emu.control.setAppScopes(h.mallId, h.emu.malls[0]?.scopes.filter((s) => s !== "mall.read_order") ?? []);
     const outcome = await scopeCoverageCheck.run(h.ctx, h.deps);
@@ -40,7 +40,7 @@ describe("check 7: scope coverage", () => {
   });
 
   it("reports a required scope the token was never granted, without probing it: SCOPE_MISSING", async () => {
-    const h = await emulatorHarness({ scopes: DOCTOR_SCOPES.filter((s) => s !== "mall.read_order") });
+    const h = await scenario({ token: { scopes: DOCTOR_SCOPES.filter((s) => s !== "mall.read_order") } });
     const outcome = await scopeCoverageCheck.run(h.ctx, h.deps);
     expect(outcome.status).toBe("fail");
     expect(outcome.findings.map((f) => f.code)).toEqual(["SCOPE_MISSING"]);
@@ -54,7 +54,7 @@ describe("check 7: scope coverage", () => {
   });
 
   it("compares against config.requiredScopes first, probing read scopes only", async () => {
-    const h = await emulatorHarness({
+    const h = await scenario({
       config: { requiredScopes: ["mall.read_product", "mall.write_product"], scopes: ["mall.read_store"] },
     });
     const outcome = await scopeCoverageCheck.run(h.ctx, h.deps);
@@ -64,7 +64,7 @@ describe("check 7: scope coverage", () => {
   });
 
   it("falls back to CAFE24_SCOPES when no required scopes are configured", async () => {
-    const h = await emulatorHarness({ config: { scopes: ["mall.read_product", "mall.read_mileage"] } });
+    const h = await scenario({ config: { scopes: ["mall.read_product", "mall.read_mileage"] } });
     const outcome = await scopeCoverageCheck.run(h.ctx, h.deps);
     expect(outcome.findings.map((f) => f.code)).toEqual(["SCOPE_MISSING"]);
     expect(outcome.findings[0]?.evidence?.missing).toEqual(["mall.read_mileage"]);
@@ -72,13 +72,13 @@ describe("check 7: scope coverage", () => {
   });
 
   it(`spends at most ${MAX_SCOPE_PROBES} calls however many scopes are required`, async () => {
-    const h = await emulatorHarness({ config: { requiredScopes: ALL_READS } });
+    const h = await scenario({ config: { requiredScopes: ALL_READS } });
     await scopeCoverageCheck.run(h.ctx, h.deps);
     expect(h.gets()).toBe(MAX_SCOPE_PROBES);
   });
 
   it("compares offline, without a call, when authentication failed", async () => {
-    const h = await emulatorHarness({ scopes: ["mall.read_product"] });
+    const h = await scenario({ token: { scopes: ["mall.read_product"] } });
     const deps = {
       ...h.deps,
       authentication: depResult("authentication", { authenticated: false, failure: "expired" }, "expired"),
@@ -90,7 +90,7 @@ describe("check 7: scope coverage", () => {
   });
 
   it("is skipped, saying why, when the token lists no scopes and authentication failed", async () => {
-    const h = await emulatorHarness();
+    const h = await scenario();
     const deps = {
       "token-store": depResult("token-store", { token: undefined, source: "none" }),
       authentication: depResult("authentication", { authenticated: false, failure: "no-token" }, "missing"),

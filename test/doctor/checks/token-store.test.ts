@@ -3,6 +3,9 @@ import { describe, expect, it } from "vitest";
 import { formatKstNaive } from "../../../src/cafe24/kst.js";
 import type { TokenSet } from "../../../src/cafe24/token-set.js";
 import { type CheckFacts, factsOf } from "../../../src/doctor/facts.js";
+import { DoctorError, ERROR_CODES } from "../../../src/errors/doctor-error.js";
+import { MemoryTokenStore } from "../../../src/store/memory-token-store.js";
+import type { StoredToken } from "../../../src/store/token-store.js";
 import {
   expectNoSecrets,
   findingOf,
@@ -187,5 +190,76 @@ describe("token-store check", () => {
     expect(result.status).toBe("skipped");
     expect(result.summary.key).toBe("check.token-store.summary.noMallId");
     expect(tokenFacts(result)?.source).toBe("none");
+  });
+});
+
+/** A store that is no file and fails every read the way `fail` says. */
+class FailingStore extends MemoryTokenStore {
+  constructor(private readonly fail: () => Error) {
+    super();
+  }
+
+  override async get(): Promise<StoredToken | undefined> {
+    throw this.fail();
+  }
+}
+
+describe("token-store check over a store that is no file", () => {
+  it("reads the token from any store, without file checks, and hands it on", async () => {
+    const tracked: string[] = [];
+    const s = await scenario({
+      isTrackedByGit: async (path) => {
+        tracked.push(path);
+        return true;
+      },
+    });
+    const store = new MemoryTokenStore();
+    await store.compareAndSet(s.mallId, undefined, s.token as TokenSet);
+    const result = await check({ ...s, ctx: { ...s.ctx, store } });
+    expect(result.status).toBe("ok");
+    expect(result.findings).toEqual([]);
+    expect(result.summary).toEqual({
+      key: "check.token-store.summary.stored",
+      params: { location: "memory" },
+    });
+    expect(result.evidence).toEqual({ store: "memory", scopes: s.token?.scopes.length });
+    expect(tracked).toEqual([]);
+    expect(tokenFacts(result)).toEqual({ token: s.token, source: "store", legacy: [] });
+  });
+
+  it("reports an empty store as TOKEN_MISSING (critical), with the login command", async () => {
+    const s = await scenario({ token: "none" });
+    const result = await check({ ...s, ctx: { ...s.ctx, store: new MemoryTokenStore() } });
+    expect(result.status).toBe("missing");
+    expect(result.summary.key).toBe("check.token-store.summary.storeMissing");
+    const finding = findingOf(result, "TOKEN_MISSING");
+    expect(finding.urgency).toBe("critical");
+    expect(finding.command).toBe("cafe24-doctor token login");
+    expect(tokenFacts(result)).toEqual({ token: undefined, source: "none", legacy: [] });
+  });
+
+  it("reports a stored value that is no token as TOKEN_INVALID, naming the problems, not as missing", async () => {
+    const s = await scenario();
+    const store = new FailingStore(
+      () =>
+        new DoctorError(ERROR_CODES.tokenFileInvalid, "not a token", {
+          details: ["refresh_token: expected string"],
+        }),
+    );
+    const result = await check({ ...s, ctx: { ...s.ctx, store } });
+    expect(result.status).toBe("fail");
+    expect(findingOf(result, "TOKEN_INVALID").command).toBe("cafe24-doctor token login");
+    expect(result.evidence.problems).toEqual(["refresh_token: expected string"]);
+    expect(tokenFacts(result)?.token).toBeUndefined();
+  });
+
+  it("reports a store it cannot read as TOKEN_STORE_UNREADABLE with the error's code", async () => {
+    const s = await scenario();
+    const store = new FailingStore(() => new DoctorError(ERROR_CODES.tokenStoreIo, "connection refused"));
+    const result = await check({ ...s, ctx: { ...s.ctx, store } });
+    expect(result.status).toBe("fail");
+    expect(findingOf(result, "TOKEN_STORE_UNREADABLE").cause.params).toMatchObject({
+      error: "TOKEN_STORE_IO",
+    });
   });
 });

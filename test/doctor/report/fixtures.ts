@@ -4,6 +4,7 @@ import {
   type CheckResult,
   type CheckStatus,
   type Finding,
+  type FindingCode,
   type Message,
   URGENCY_RANK,
   type Urgency,
@@ -20,7 +21,7 @@ export const say = (message: string): Message => ({ key: "cli.error.usage", para
 export const TOKEN_IN_PATH = "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789";
 export const HOSTILE = `<script>alert("x")</script><img src="http://evil.example/x.png">`;
 
-export function finding(code: string, urgency: Urgency, command?: string): Finding {
+export function finding(code: FindingCode, urgency: Urgency, command?: string): Finding {
   return {
     code,
     urgency,
@@ -54,7 +55,7 @@ export function fullInput(lang: Lang): ReportInput {
   const services = result(
     "services",
     "fail",
-    [finding("SERVICE_BODY_TOKEN_INVALID", "high")],
+    [finding("SERVICE_TOKEN_INVALID", "high")],
     [3, 700],
     say(HOSTILE),
   );
@@ -62,7 +63,12 @@ export function fullInput(lang: Lang): ReportInput {
   const results: CheckResult[] = [
     services,
     result("configuration", "ok", [], [0, 3]),
-    result("token-store", "warn", [finding("TOKEN_FILE_MODE", "low", "chmod 600 oauth_token.json")], [3, 5]),
+    result(
+      "token-store",
+      "warn",
+      [finding("TOKEN_FILE_READABLE_BY_OTHERS", "low", "chmod 600 oauth_token.json")],
+      [3, 5],
+    ),
     result("token-lifetimes", "ok", [], [8, 1], {
       key: "time.in",
       params: { duration: lang === "ko" ? "1시간 32분" : "1 h 32 min" },

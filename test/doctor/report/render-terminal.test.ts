@@ -72,9 +72,9 @@ describe("terminal problems", () => {
            해결: remedy for ACCESS_TOKEN_EXPIRED
            실행: cafe24-doctor token refresh
       높음
-        2. cause of SERVICE_BODY_TOKEN_INVALID (서비스 · SERVICE_BODY_TOKEN_INVALID)
+        2. cause of SERVICE_TOKEN_INVALID (서비스 · SERVICE_TOKEN_INVALID)
            근거: status=401 · scopes=mall.read_order, mall.read_product
-           해결: remedy for SERVICE_BODY_TOKEN_INVALID
+           해결: remedy for SERVICE_TOKEN_INVALID
         3. cause of SCOPE_MISSING (권한 범위 · SCOPE_MISSING)
            근거: status=401 · scopes=mall.read_order, mall.read_product
            해결: remedy for SCOPE_MISSING
@@ -84,9 +84,9 @@ describe("terminal problems", () => {
            근거: status=401 · scopes=mall.read_order, mall.read_product
            해결: remedy for API_VERSION_EXPIRED
       낮음
-        5. cause of TOKEN_FILE_MODE (토큰 저장소 · TOKEN_FILE_MODE)
+        5. cause of TOKEN_FILE_READABLE_BY_OTHERS (토큰 저장소 · TOKEN_FILE_READABLE_BY_OTHERS)
            근거: status=401 · scopes=mall.read_order, mall.read_product
-           해결: remedy for TOKEN_FILE_MODE
+           해결: remedy for TOKEN_FILE_READABLE_BY_OTHERS
            실행: chmod 600 oauth_token.json
 
       근본 원인: The access token expired and nothing refreshed it

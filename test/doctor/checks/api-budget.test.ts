@@ -5,7 +5,9 @@ import { rateLimitCheck } from "../../../src/doctor/checks/rate-limit.js";
 import { MAX_SCOPE_PROBES, scopeCoverageCheck } from "../../../src/doctor/checks/scope-coverage.js";
 import type { CheckDefinition } from "../../../src/doctor/context.js";
 import { DEFAULT_API_BUDGET } from "../../../src/doctor/doctor-api.js";
-import { emulatorHarness } from "./context-b-helper.js";
+import { createDoctorApi } from "../../../src/doctor/run-doctor.js";
+import { ERROR_CODES } from "../../../src/errors/doctor-error.js";
+import { scenario } from "./context-helper.js";
 
 /** Declared shares of the 20-call budget: scope probes, data reads, GET /apps, headers only. */
 const SHARES: [CheckDefinition, number][] = [
@@ -17,7 +19,7 @@ const SHARES: [CheckDefinition, number][] = [
 
 describe("checks 7–10 together", () => {
   it("stay within their declared shares of the API budget, counted by the emulator", async () => {
-    const h = await emulatorHarness({
+    const h = await scenario({
       config: {
         requiredScopes: [
           "mall.read_store",
@@ -40,5 +42,26 @@ describe("checks 7–10 together", () => {
     expect(total).toBeLessThanOrEqual(DEFAULT_API_BUDGET);
     expect(h.gets()).toBe(h.ctx.api?.callsSpent);
     expect(Object.values(deps).every((r) => r?.status === "ok")).toBe(true);
+  });
+});
+
+describe("the diagnosis budget", () => {
+  it("answers a call beyond it with DIAGNOSIS_BUDGET_SPENT, sending nothing: not Cafe24's rate limit", async () => {
+    const h = await scenario();
+    const api = createDoctorApi({ config: h.ctx.config, mallId: h.mallId, store: h.store, fetch, budget: 1 });
+    expect((await api?.get("/store"))?.ok).toBe(true);
+    const held = await api?.get("/store");
+    expect(held).toMatchObject({ ok: false, status: undefined, error: { code: ERROR_CODES.budgetSpent } });
+    expect(h.gets()).toBe(1);
+  });
+
+  it("counts data reads it held back as not sent: incomplete, without a finding", async () => {
+    const h = await scenario();
+    const api = createDoctorApi({ config: h.ctx.config, mallId: h.mallId, store: h.store, fetch, budget: 1 });
+    const outcome = await dataApisCheck.run({ ...h.ctx, api }, h.deps);
+    expect(outcome.status).toBe("warn");
+    expect(outcome.summary.key).toBe("check.data-apis.summary.incomplete");
+    expect(outcome.summary.params?.items).toContain("not sent");
+    expect(outcome.findings).toEqual([]);
   });
 });

@@ -1,0 +1,62 @@
+import { checkCatalogue } from "./check-catalogue.js";
+
+/** Check 10 — API version: its finding codes and messages. */
+export const apiVersionCatalogue = checkCatalogue({
+  codes: {
+    /** Expired (a 400 naming it, or an expiry date in the past). → CAFE24_API_VERSION=<live version> cafe24-doctor check */
+    API_VERSION_EXPIRED: "critical",
+    /** Not a version Cafe24 knows (a 400 naming it). → the same command */
+    API_VERSION_INVALID: "critical",
+    /** Expires within 30 days: update the version before that date. */
+    API_VERSION_EXPIRING: "medium",
+    /** Expires within 90 days. */
+    API_VERSION_EXPIRY_NOTICE: "low",
+  },
+  en: {
+    "check.api-version.skipped.noApi":
+      "Skipped: the mall id is unknown, so the app's API version cannot be read.",
+    "check.api-version.skipped.unreachable": "Skipped: the mall's API host is unreachable.",
+    "check.api-version.skipped.notAuthenticated":
+      "Skipped: authentication failed ({failure}), so the app's API version cannot be read.",
+    "check.api-version.skipped.noScope":
+      "Skipped: reading the app's API version (GET /apps) needs {scope}, which the token does not have.",
+    "check.api-version.skipped.unreadable": "Skipped: GET /apps did not answer usably ({status}).",
+    "check.api-version.summary.noExpiry": "API version {version}: no expiry set (the newest version).",
+    "check.api-version.summary.ok": "API version {version}, live until {date} ({days} days).",
+
+    "check.api-version.expiring.cause": "API version {version} expires on {date}, in {days} days.",
+    "check.api-version.API_VERSION_EXPIRED.cause.date":
+      "API version {version} expired on {date}: Cafe24 now refuses it or silently runs calls as an older live version.",
+    "check.api-version.API_VERSION_EXPIRED.cause.refused":
+      "Cafe24 refuses API version {version}: it has expired, and every call made with it fails.",
+    "check.api-version.API_VERSION_INVALID.cause":
+      "Cafe24 does not know API version {version}; every call made with it fails.",
+    "check.api-version.remedy.app":
+      "Move the app off {version}: choose a live version in Cafe24 Developers (app → 개발정보 → 인증정보 → 버전관리), or pin one in X-Cafe24-Api-Version / CAFE24_API_VERSION, after testing your calls with it.",
+    "check.api-version.remedy.pinned":
+      "CAFE24_API_VERSION (sent as X-Cafe24-Api-Version) pins {version}: set it to a live version, or remove it to use the app's version, after testing your calls with it.",
+  },
+  ko: {
+    "check.api-version.skipped.noApi": "건너뜀: 쇼핑몰 ID를 알 수 없어 앱의 API 버전을 읽을 수 없습니다.",
+    "check.api-version.skipped.unreachable": "건너뜀: 쇼핑몰 API 호스트에 연결할 수 없습니다.",
+    "check.api-version.skipped.notAuthenticated":
+      "건너뜀: 인증에 실패해({failure}) 앱의 API 버전을 읽을 수 없습니다.",
+    "check.api-version.skipped.noScope":
+      "건너뜀: 앱의 API 버전 조회(GET /apps)에는 {scope} 권한이 필요한데 토큰에 없습니다.",
+    "check.api-version.skipped.unreadable": "건너뜀: GET /apps 응답을 사용할 수 없습니다({status}).",
+    "check.api-version.summary.noExpiry": "API 버전 {version}: 만료일이 없습니다(최신 버전).",
+    "check.api-version.summary.ok": "API 버전 {version}, {date}까지 사용 가능({days}일 남음).",
+
+    "check.api-version.expiring.cause": "API 버전 {version}이(가) {date}에 만료됩니다. {days}일 남았습니다.",
+    "check.api-version.API_VERSION_EXPIRED.cause.date":
+      "API 버전 {version}은(는) {date}에 만료되었습니다. 카페24가 이 버전을 거부하거나, 호출을 더 오래된 유효 버전으로 조용히 처리합니다.",
+    "check.api-version.API_VERSION_EXPIRED.cause.refused":
+      "카페24가 API 버전 {version}을(를) 거부합니다. 만료된 버전이라 이 버전으로 하는 호출은 모두 실패합니다.",
+    "check.api-version.API_VERSION_INVALID.cause":
+      "카페24가 모르는 API 버전 {version}입니다. 이 버전으로 하는 호출은 모두 실패합니다.",
+    "check.api-version.remedy.app":
+      "앱을 {version}에서 옮기세요. 카페24 개발자센터(앱 → 개발정보 → 인증정보 → 버전관리)에서 유효한 버전을 고르거나, 호출을 시험해 본 뒤 X-Cafe24-Api-Version / CAFE24_API_VERSION에 유효한 버전을 지정하세요.",
+    "check.api-version.remedy.pinned":
+      "CAFE24_API_VERSION(X-Cafe24-Api-Version으로 전송)이 {version}으로 고정되어 있습니다. 호출을 시험해 본 뒤 유효한 버전으로 바꾸거나, 지우고 앱의 버전을 쓰세요.",
+  },
+});
