@@ -52,9 +52,13 @@ export async function sendAttempt<T>(input: AttemptInput): Promise<AttemptOutcom
   };
   if (input.apiVersion) headers[HEADER.apiVersion] = input.apiVersion;
 
+  // Only the exchange itself is inside the try: a failure there is the network's (or a timeout); a bug in
+  // reading the answer afterwards is ours and must not pass for CAFE24_NETWORK.
   let status: number | undefined;
+  let response: Response;
+  let body: Awaited<ReturnType<typeof readBodyCapped>>;
   try {
-    const response = await input.fetch(target.url, {
+    response = await input.fetch(target.url, {
       method,
       headers,
       ...(target.body === undefined ? {} : { body: target.body }),
@@ -62,28 +66,7 @@ export async function sendAttempt<T>(input: AttemptInput): Promise<AttemptOutcom
       signal,
     });
     status = response.status;
-    const { doubtful, ...limits } = readRateHeaders(response.headers, status, input.now());
-    const observation: PacerObservation = { rateLimited: status === 429, ...limits };
-    const body = await readBodyCapped(response, input.maxResponseBytes);
-    const interpreted: Interpretation<T> = body.ok
-      ? interpretResponse<T>(call, status, response.headers, body.text, [input.accessToken])
-      : { ok: false, error: tooLarge(call, status, response.headers, body.limitBytes) };
-    const { retryAfterMs } = limits;
-    return {
-      result: interpreted.ok
-        ? { ok: true, response: interpreted.response }
-        : {
-            ok: false,
-            failure: {
-              error: interpreted.error,
-              sent: true,
-              ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
-            },
-          },
-      observation,
-      status,
-      doubtfulHeaders: doubtful,
-    };
+    body = await readBodyCapped(response, input.maxResponseBytes);
   } catch (error) {
     if (input.signal?.aborted) throw abortError(input.signal);
     const timedOut = timeout.aborted;
@@ -101,6 +84,28 @@ export async function sendAttempt<T>(input: AttemptInput): Promise<AttemptOutcom
     };
     return { result: { ok: false, failure }, observation: {}, status: undefined, doubtfulHeaders: [] };
   }
+  const answered = response.status;
+  const { doubtful, ...limits } = readRateHeaders(response.headers, answered, input.now());
+  const observation: PacerObservation = { rateLimited: answered === 429, ...limits };
+  const interpreted: Interpretation<T> = body.ok
+    ? interpretResponse<T>(call, answered, response.headers, body.text, [input.accessToken])
+    : { ok: false, error: tooLarge(call, answered, response.headers, body.limitBytes) };
+  const { retryAfterMs } = limits;
+  return {
+    result: interpreted.ok
+      ? { ok: true, response: interpreted.response }
+      : {
+          ok: false,
+          failure: {
+            error: interpreted.error,
+            sent: true,
+            ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+          },
+        },
+    observation,
+    status: answered,
+    doubtfulHeaders: doubtful,
+  };
 }
 
 /** An answer bigger than the client reads: cancelled unread, so no status-specific meaning is taken from it. */

@@ -83,9 +83,8 @@ describe("check 11: app modules", () => {
     ["a synchronous endless loop", "for (;;) {}\n"],
   ])("cannot hang on %s: it times out", async (_name, source) => {
     const cwd = await appDir({ "hang.mjs": source });
-    const started = performance.now();
+    // Without the check's own timeout this would outlast the test's; its finding says which one ended it.
     const outcome = await run(cwd, [{ path: "hang.mjs", import: true }]);
-    expect(performance.now() - started).toBeLessThan(3_000);
     expect(outcome.status).toBe("fail");
     expect(outcome.findings.map((f) => [f.code, f.urgency])).toEqual([["MODULE_IMPORT_TIMEOUT", "medium"]]);
   });
