@@ -70,6 +70,8 @@ export async function sendAttempt<T>(input: AttemptInput): Promise<AttemptOutcom
   } catch (error) {
     if (input.signal?.aborted) throw abortError(input.signal);
     const timedOut = timeout.aborted;
+    // The network fails with a system code (undici puts it on the cause); anything else is a bug of ours.
+    if (!timedOut && causeCode(error) === undefined && systemCode(error) === undefined) throw error;
     const failure: FailedAttempt = {
       error: new Cafe24HttpError({
         ...call,
@@ -127,6 +129,11 @@ function tooLarge(
 function causeCode(error: unknown): string | undefined {
   const cause = error instanceof Error ? error.cause : undefined;
   const code = typeof cause === "object" && cause !== null ? (cause as { code?: unknown }).code : undefined;
+  return typeof code === "string" ? code : undefined;
+}
+
+function systemCode(error: unknown): string | undefined {
+  const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
   return typeof code === "string" ? code : undefined;
 }
 
