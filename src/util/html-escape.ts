@@ -6,7 +6,7 @@ const ESCAPES: Record<string, string> = {
   "'": "&#39;",
 };
 
-/** Every value on the status page goes through this: mall ids, events and messages come from outside. */
+/** Every value in our HTML (the status page, the report) goes through this: most of it comes from outside. */
 export function esc(value: string | number): string {
   return String(value).replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 }

@@ -1,20 +1,8 @@
 import { createTranslator, type Translate } from "../../i18n/translate.js";
+import { esc } from "../../util/html-escape.js";
 import { evidenceValueText, secondsText } from "./format-values.js";
 import { HTML_STYLE } from "./html-style.js";
 import type { DoctorReport, ReportCheck } from "./report-model.js";
-
-const ESCAPES: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-};
-
-/** Every piece of report text goes through this: evidence and URLs come from the outside world. */
-function esc(value: string | number): string {
-  return String(value).replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
-}
 
 /**
  * The whole report as one self-contained HTML page (inline CSS, no scripts, no external URL) in the report's

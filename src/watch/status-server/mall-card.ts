@@ -1,6 +1,6 @@
 import type { Translate } from "../../i18n/translate.js";
+import { esc } from "../../util/html-escape.js";
 import type { MallDiagnosis, MallWatchStatus, WatchEvent } from "../watch-status.js";
-import { esc } from "./html-escape.js";
 import { countdownText, kstText, relativeText } from "./page-text.js";
 import { needsPerson } from "./status-view.js";
 

@@ -1,7 +1,7 @@
 import type { MessageKey } from "../../i18n/en.js";
 import { createTranslator, type Lang, type Translate } from "../../i18n/translate.js";
+import { esc } from "../../util/html-escape.js";
 import type { MallWatchState, WatchEvent } from "../watch-status.js";
-import { esc } from "./html-escape.js";
 import { mallCard } from "./mall-card.js";
 import { kstText } from "./page-text.js";
 import { STATUS_PAGE_SCRIPT } from "./status-page-script.js";
