@@ -20,6 +20,11 @@ export class PeriodicCheck {
     return this.running !== undefined;
   }
 
+  /** Resolves when the check in flight, if any, has finished. */
+  idle(): Promise<void> {
+    return this.running ?? Promise.resolve();
+  }
+
   isDue(now: number): boolean {
     return !this.running && now >= this.nextAt;
   }

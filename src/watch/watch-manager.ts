@@ -123,6 +123,18 @@ export class WatchManager extends EventEmitter<WatchManagerEvents> implements Wa
     this.logger.info({}, "watch stopped");
   }
 
+  /**
+   * Resolves once the work in flight for these malls (default: every mall, and the store listing) has finished —
+   * steps, periodic checks — and the alerts raised so far are delivered. For a caller that drives the ticks
+   * itself (through `sleep`) and wants to see what one tick did.
+   */
+  async idle(mallIds?: readonly string[]): Promise<void> {
+    if (!mallIds) await this.listing;
+    const watchers = [...this.watchers.values()].filter((w) => !mallIds || mallIds.includes(w.mallId));
+    await Promise.all(watchers.flatMap((w) => [w.idle(), w.check?.idle()]));
+    await this.alerter?.settled();
+  }
+
   /** One pass over every mall, awaited: read, refresh what is due, check what is due, deliver alerts. */
   async runOnce(): Promise<WatchRunSummary> {
     await this.relist();

@@ -1,5 +1,5 @@
 import { createServer } from "node:net";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { toTokenSet } from "../../src/cafe24/token-response.js";
 import { ERROR_CODES } from "../../src/errors/doctor-error.js";
 import { exchangeCode } from "../../src/oauth/exchange-code.js";
@@ -7,6 +7,7 @@ import { OAuthRequestError } from "../../src/oauth/oauth-error.js";
 import { parseRedirect } from "../../src/oauth/parse-redirect.js";
 import { refreshToken } from "../../src/oauth/refresh-token.js";
 import { revokeToken } from "../../src/oauth/revoke-token.js";
+import { launch, secretOf } from "../helpers/emulator.js";
 import {
   authorizeRedirect,
   expectNoSecrets,
@@ -115,26 +116,20 @@ describe("OAuth failures become typed errors that never carry a secret", () => {
   });
 
   it("gives up after timeoutMs with CAFE24_TIMEOUT", async () => {
-    const setup = await oauthEmulator();
+    // Cafe24 never answers: only the client's own timeout can end the call.
+    const setup = await silentTokenEndpoint();
     const token = issued(setup);
-    setup.running.control.setFaults([
-      { kind: "latency", latencyMs: [3000, 3000], route: "/api/v2/oauth/token" },
-    ]);
-    const started = Date.now();
     const error = await rejection(refreshToken({ ...setup.config, timeoutMs: 200 }, token.refreshToken));
     expect(error.code).toBe(ERROR_CODES.timeout);
-    expect(Date.now() - started).toBeLessThan(2000);
     expectNoSecrets(error, [token.refreshToken, setup.config.clientSecret]);
   });
 
   it("stops when the caller aborts, with CAFE24_ABORTED", async () => {
-    const setup = await oauthEmulator();
+    const setup = await silentTokenEndpoint();
     const token = issued(setup);
-    setup.running.control.setFaults([
-      { kind: "latency", latencyMs: [3000, 3000], route: "/api/v2/oauth/token" },
-    ]);
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 100);
+    // The caller gives up while Cafe24 holds the request.
+    void setup.reached.then(() => controller.abort());
     const error = await rejection(
       refreshToken(setup.config, token.refreshToken, { signal: controller.signal }),
     );
@@ -177,6 +172,42 @@ describe("OAuth failures become typed errors that never carry a secret", () => {
     expect(sent).toBe(0);
   });
 });
+
+/**
+ * An emulator whose token endpoint, once reached, holds its answer until the test has finished (its latency
+ * fault sleeps on the test's word, not on a timer); `reached` resolves when a token request arrives.
+ */
+async function silentTokenEndpoint(): Promise<OAuthSetup & { reached: Promise<void> }> {
+  let reach = () => {};
+  const reached = new Promise<void>((resolve) => {
+    reach = resolve;
+  });
+  const held: (() => void)[] = [];
+  const running = await launch(
+    { autoApprove: true, faults: [{ kind: "latency", latencyMs: [1, 1], route: "/api/v2/oauth/token" }] },
+    {
+      sleep: () =>
+        new Promise<void>((resolve) => {
+          held.push(resolve);
+          reach();
+        }),
+    },
+  );
+  // Registered after launch's close, so it runs first: the held answers go out before the server closes.
+  onTestFinished(() => {
+    for (const answer of held) answer();
+  });
+  const mall = running.malls[0];
+  if (!mall) throw new Error("the emulator has no mall");
+  const config = {
+    mallId: mall.mallId,
+    clientId: mall.clientId,
+    clientSecret: secretOf(mall),
+    baseUrl: running.baseUrlTemplate,
+    allowInsecureLoopback: true,
+  };
+  return { running, mall, config, reached };
+}
 
 /** A port nothing listens on: bind, note it, close. */
 function closedPort(): Promise<number> {

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ERROR_CODES } from "../../src/errors/doctor-error.js";
 import { FileTokenStore } from "../../src/store/file-token-store.js";
+import { realSleep } from "../../src/util/runtime.js";
 import { exited, sampleToken, spawnFixture, tempDir, waitForLine } from "../helpers/token-files.js";
 
 describe("FileTokenStore — locking across processes", () => {
@@ -17,29 +18,35 @@ describe("FileTokenStore — locking across processes", () => {
       message: expect.stringContaining(`${path}.lock`),
     });
 
-    const patient = new FileTokenStore({ path });
-    let releasedAt = 0;
-    const entered = patient.withLock("myshop", async () => Date.now());
-    setTimeout(() => {
-      releasedAt = Date.now();
-      holder.stdin?.write("release\n");
-    }, 300);
-    expect(await entered).toBeGreaterThanOrEqual(releasedAt);
-    expect(releasedAt).toBeGreaterThan(0);
+    // The holder lets go only once the patient store has found the lock taken and is waiting to retry.
+    const order: string[] = [];
+    const patient = new FileTokenStore({
+      path,
+      sleep: (ms, signal) => {
+        if (!order.includes("released")) {
+          order.push("released");
+          holder.stdin?.write("release\n");
+        }
+        return realSleep(ms, signal);
+      },
+    });
+    await patient.withLock("myshop", async () => order.push("entered"));
+    expect(order).toEqual(["released", "entered"]);
     expect(await exited(holder)).toBe(0);
   });
 
-  it("takes over a lock left by a process killed while holding it", async () => {
+  it("takes over a lock left by a process killed while holding it, once it is older than the stale time", async () => {
     const path = join(await tempDir(), "oauth_token.json");
     const holder = spawnFixture("hold-token-lock.mjs", [path, "myshop"]);
     await waitForLine(holder, "locked");
     holder.kill("SIGKILL");
     await exited(holder);
 
-    const store = new FileTokenStore({ path, lockStaleMs: 2000 });
-    const started = Date.now();
+    // Time passes without waiting for it: nobody refreshes the dead holder's lock, so its mtime falls behind.
+    const old = new Date(Date.now() - 2000 - 1000);
+    await utimes(`${path}.lock`, old, old);
+    const store = new FileTokenStore({ path, lockStaleMs: 2000, lockRetries: 0 });
     expect(await store.withLock("myshop", async () => "mine")).toBe("mine");
-    expect(Date.now() - started).toBeLessThan(8000);
   });
 
   it("recovers a lock directory older than the stale time at once", async () => {

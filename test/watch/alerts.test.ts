@@ -4,10 +4,9 @@ import { FileTokenStore } from "../../src/store/file-token-store.js";
 import type { Logger } from "../../src/util/runtime.js";
 import { jsonWebhookSink, slackWebhookSink } from "../../src/watch/alert-sinks.js";
 import { type Alert, Alerter, type AlertSink } from "../../src/watch/alerts.js";
-import { WatchManager } from "../../src/watch/watch-manager.js";
 import { launch, SECOND } from "../helpers/emulator.js";
 import { tempDir } from "../helpers/token-files.js";
-import { authorize, oauthOf, tickCounter, waitFor, webhookReceiver } from "./watch-setup.js";
+import { authorize, manualWatch, oauthOf, webhookReceiver } from "./watch-setup.js";
 
 const alert = (event: Alert["event"], mallId = "shop1"): Alert => ({
   event,
@@ -87,13 +86,10 @@ describe("watch alerts through webhooks", () => {
     const json = await webhookReceiver();
     const slack = await webhookReceiver();
     const { logger, lines } = recordingLogger();
-    const ticks = tickCounter();
-    const manager = new WatchManager({
+    const { manager, ticks } = manualWatch({
       store,
       oauth: oauthOf(running),
       malls: [mallId],
-      tickMs: 2,
-      sleep: ticks.sleep,
       now: () => control.now(),
       random: () => 0,
       logger,
@@ -103,17 +99,17 @@ describe("watch alerts through webhooks", () => {
     try {
       control.setFaults([{ route: "/api/v2/oauth/token", kind: "status", status: 500 }]);
       control.advanceClock(1800 * SECOND);
-      await waitFor(() => json.bodies.length === 1, "the expiring alert");
+      await ticks.until(() => json.bodies.length === 1, "the expiring alert");
       // Retries every 5 s (random 0: the bottom of each range); the third failure in a row alerts.
       for (let i = 0; i < 4; i++) {
         control.advanceClock(5 * SECOND);
         await ticks.pass(5);
       }
-      await waitFor(() => json.bodies.length === 2, "the failures alert");
+      await ticks.until(() => json.bodies.length === 2, "the failures alert");
       control.clearFaults();
       control.revokeAll(mallId);
       control.advanceClock(5 * SECOND);
-      await waitFor(() => json.bodies.length === 3, "the reauth alert");
+      await ticks.until(() => json.bodies.length === 3, "the reauth alert");
       for (let i = 0; i < 10; i++) {
         control.advanceClock(5 * SECOND);
         await ticks.pass(3);

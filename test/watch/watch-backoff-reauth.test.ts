@@ -3,16 +3,16 @@ import { describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../../src/emulator/server.js";
 import { FileTokenStore } from "../../src/store/file-token-store.js";
 import { jsonWebhookSink } from "../../src/watch/alert-sinks.js";
-import { WatchManager } from "../../src/watch/watch-manager.js";
+import type { WatchManager } from "../../src/watch/watch-manager.js";
 import { launch, SECOND } from "../helpers/emulator.js";
 import { tempDir } from "../helpers/token-files.js";
 import {
   authorize,
+  type ManualTicks,
+  manualWatch,
   oauthOf,
   type Receiver,
-  tickCounter,
   tokenRequests,
-  waitFor,
   webhookReceiver,
 } from "./watch-setup.js";
 
@@ -23,20 +23,17 @@ async function setup(): Promise<{
   store: FileTokenStore;
   mallId: string;
   receiver: Receiver;
-  ticks: ReturnType<typeof tickCounter>;
+  ticks: ManualTicks;
 }> {
   const running = await launch({ ttl: { accessSec: 60, refreshSec: 3600 } });
   const mallId = running.malls[0]?.mallId ?? "";
   const store = new FileTokenStore({ path: join(await tempDir(), "{mall_id}.json") });
   await authorize(running, store, mallId);
   const receiver = await webhookReceiver();
-  const ticks = tickCounter();
-  const manager = new WatchManager({
+  const { manager, ticks } = manualWatch({
     store,
     oauth: oauthOf(running),
     malls: [mallId],
-    tickMs: 2,
-    sleep: ticks.sleep,
     now: () => running.control.now(),
     // The top of each backoff range: 5 s, 10 s, 20 s, 40 s …
     random: () => 1,
@@ -59,7 +56,7 @@ describe("watch when refreshing fails", () => {
     control.setFaults([{ route: "/api/v2/oauth/token", kind: "status", status: 503 }]);
     try {
       control.advanceClock(30 * SECOND);
-      await waitFor(
+      await ticks.until(
         () => tokenRequests(running, mallId) === 1 && mallOf(manager).state === "backoff",
         "1st failure",
       );
@@ -74,7 +71,7 @@ describe("watch when refreshing fails", () => {
         expect(tokenRequests(running, mallId)).toBe(failures - 1);
         expect(mallOf(manager).nextRefreshAt).toBe(control.now() + SECOND);
         control.advanceClock(SECOND);
-        await waitFor(() => mallOf(manager).consecutiveFailures === failures, `failure ${failures}`);
+        await ticks.until(() => mallOf(manager).consecutiveFailures === failures, `failure ${failures}`);
         expect(tokenRequests(running, mallId)).toBe(failures);
       }
       await ticks.pass(5);
@@ -82,7 +79,7 @@ describe("watch when refreshing fails", () => {
 
       control.clearFaults();
       control.advanceClock(40 * SECOND);
-      await waitFor(
+      await ticks.until(
         () => mallOf(manager).state === "ok" && mallOf(manager).lastRefreshAt !== null,
         "recovery",
       );
@@ -105,7 +102,7 @@ describe("watch when refreshing fails", () => {
     control.revokeAll(mallId);
     try {
       control.advanceClock(30 * SECOND);
-      await waitFor(() => mallOf(manager).state === "reauth-required", "reauth-required");
+      await ticks.until(() => mallOf(manager).state === "reauth-required", "reauth-required");
       expect(mallOf(manager).reauthCommand).toBe(`cafe24-doctor token login --mall ${mallId}`);
       for (let i = 0; i < 20; i++) {
         control.advanceClock(30 * SECOND);
@@ -125,17 +122,17 @@ describe("watch when refreshing fails", () => {
 
       // `token login` writes a new token: the manager notices it on its next tick and takes over.
       await authorize(running, store, mallId);
-      await waitFor(() => mallOf(manager).state === "ok", "the new token");
+      await ticks.until(() => mallOf(manager).state === "ok", "the new token");
       expect(mallOf(manager).reauthCommand).toBeNull();
       control.advanceClock(30 * SECOND);
-      await waitFor(() => mallOf(manager).lastRefreshAt !== null, "a refresh of the new token");
+      await ticks.until(() => mallOf(manager).lastRefreshAt !== null, "a refresh of the new token");
       expect(tokenRequests(running, mallId)).toBe(2);
 
       // A new incident after the old one cleared alerts again.
       control.revokeAll(mallId);
       control.advanceClock(30 * SECOND);
-      await waitFor(() => mallOf(manager).state === "reauth-required", "reauth-required again");
-      await waitFor(() => receiver.bodies.length === 2, "the second alert");
+      await ticks.until(() => mallOf(manager).state === "reauth-required", "reauth-required again");
+      await ticks.until(() => receiver.bodies.length === 2, "the second alert");
     } finally {
       await manager.stop();
     }

@@ -4,10 +4,9 @@ import { tokenId } from "../../src/emulator/state/tokens.js";
 import { Cafe24Client } from "../../src/http/cafe24-client.js";
 import { FileTokenStore } from "../../src/store/file-token-store.js";
 import { TokenManager } from "../../src/tokens/token-manager.js";
-import { WatchManager } from "../../src/watch/watch-manager.js";
 import { launch } from "../helpers/emulator.js";
 import { tempDir } from "../helpers/token-files.js";
-import { authorize, oauthOf, waitFor } from "./watch-setup.js";
+import { authorize, manualWatch, oauthOf } from "./watch-setup.js";
 
 const ACCESS_SEC = 5;
 const REFRESH_SEC = 30;
@@ -15,7 +14,7 @@ const STEP_MS = 500;
 
 describe("watch keeps an app's calls succeeding", () => {
   it("for ten refresh-token lifetimes: every call succeeds, no 401 and no invalid_grant at Cafe24", async () => {
-    // A frozen emulator clock the test advances; the manager reads the same clock and ticks for real.
+    // A frozen emulator clock the test advances; the manager reads the same clock and ticks when told.
     const running = await launch({
       ttl: { accessSec: ACCESS_SEC, refreshSec: REFRESH_SEC },
       rateLimit: { enabled: false },
@@ -25,7 +24,7 @@ describe("watch keeps an app's calls succeeding", () => {
     const store = new FileTokenStore({ path: join(await tempDir(), "{mall_id}.json") });
     await authorize(running, store, mallId);
     const now = () => control.now();
-    const manager = new WatchManager({ store, oauth: oauthOf(running), malls: [mallId], tickMs: 2, now });
+    const { manager, ticks } = manualWatch({ store, oauth: oauthOf(running), malls: [mallId], now });
     // The app refreshes only in the last half second, so every refresh it would need is the manager's to do.
     const app = new TokenManager({ store, oauth: oauthOf(running)(mallId), refreshBeforeMs: 500, now });
     let appRefreshes = 0;
@@ -46,8 +45,8 @@ describe("watch keeps an app's calls succeeding", () => {
     try {
       for (let step = 0; step < steps; step++) {
         control.advanceClock(STEP_MS);
-        // The manager, ticking on its own, brings the token up to date before the app's next call.
-        await waitFor(() => {
+        // The manager brings the token up to date before the app's next call.
+        await ticks.until(() => {
           const mall = manager.snapshot().malls[0];
           return mall?.state === "ok" && mall.nextRefreshAt !== null && mall.nextRefreshAt > now();
         }, `the refresh due at step ${step}`);

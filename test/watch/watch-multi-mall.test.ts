@@ -4,10 +4,9 @@ import type { RunningEmulator } from "../../src/emulator/server.js";
 import type { OAuthClientConfig } from "../../src/oauth/oauth-client-config.js";
 import { FileTokenStore } from "../../src/store/file-token-store.js";
 import type { RefreshedInfo } from "../../src/watch/mall-watcher.js";
-import { WatchManager } from "../../src/watch/watch-manager.js";
 import { launch } from "../helpers/emulator.js";
 import { tempDir } from "../helpers/token-files.js";
-import { authorize, oauthOf, waitFor } from "./watch-setup.js";
+import { authorize, manualWatch, oauthOf } from "./watch-setup.js";
 
 const MALLS = ["alpha", "bravo", "charlie"];
 const STEP_MS = 500;
@@ -45,18 +44,21 @@ describe("watch over several malls", () => {
     const troubled = troubles[trouble]?.(running) ?? ((c) => c);
     const base = oauthOf(running);
     const now = () => control.now();
-    const manager = new WatchManager({
-      store,
-      oauth: (mallId) => (mallId === "charlie" ? troubled(base(mallId)) : base(mallId)),
-      tickMs: 2,
-      stopTimeoutMs: 50,
-      now,
-    });
+    const healthy = ["alpha", "bravo"];
+    // A tick's work is done when alpha's and bravo's is: charlie's refresh may never end.
+    const { manager, ticks } = manualWatch(
+      {
+        store,
+        oauth: (mallId) => (mallId === "charlie" ? troubled(base(mallId)) : base(mallId)),
+        stopTimeoutMs: 50,
+        now,
+      },
+      (m) => m.idle(healthy),
+    );
     const refreshed: RefreshedInfo[] = [];
     manager.on("refreshed", (info) => refreshed.push(info));
     await manager.start();
 
-    const healthy = ["alpha", "bravo"];
     const upToDate = () =>
       manager
         .snapshot()
@@ -66,7 +68,7 @@ describe("watch over several malls", () => {
     try {
       for (let step = 0; step < steps; step++) {
         control.advanceClock(STEP_MS);
-        await waitFor(upToDate, `alpha and bravo up to date at step ${step}`);
+        await ticks.until(upToDate, `alpha and bravo up to date at step ${step}`);
       }
     } finally {
       await manager.stop();

@@ -1,11 +1,11 @@
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { tokenId } from "../../src/emulator/state/tokens.js";
 import { FileTokenStore } from "../../src/store/file-token-store.js";
 import { WatchManager } from "../../src/watch/watch-manager.js";
 import { launch, SECOND } from "../helpers/emulator.js";
 import { tempDir } from "../helpers/token-files.js";
-import { authorize, oauthOf, tokenRequests, waitFor } from "./watch-setup.js";
+import { authorize, manualWatch, oauthOf, tokenRequests } from "./watch-setup.js";
 
 describe("watch --once and shutdown", () => {
   it("runOnce refreshes what is due, reports what needs a person, and leaves the rest alone", async () => {
@@ -56,27 +56,43 @@ describe("watch --once and shutdown", () => {
   });
 
   it("stop() lets an in-flight refresh finish and write the rotated token", async () => {
-    const running = await launch({ ttl: { accessSec: 60, refreshSec: 3600 } });
+    // Cafe24 rotates the token, then holds its answer until the test lets it go: stopping must not drop it.
+    let answer: () => void = () => {};
+    let holding: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      holding = resolve;
+    });
+    const running = await launch(
+      { ttl: { accessSec: 60, refreshSec: 3600 } },
+      {
+        sleep: () =>
+          new Promise<void>((resolve) => {
+            answer = resolve;
+            holding();
+          }),
+      },
+    );
+    onTestFinished(() => answer());
     const { control } = running;
     const mallId = running.malls[0]?.mallId ?? "";
     const store = new FileTokenStore({ path: join(await tempDir(), "{mall_id}.json") });
     await authorize(running, store, mallId);
-    // Cafe24 rotates the token, then takes a while to answer: stopping must not drop that answer.
-    control.setFaults([
-      { route: "/api/v2/oauth/token", kind: "latency", latencyMs: [300, 300], phase: "after" },
-    ]);
-    const manager = new WatchManager({
+    control.setFaults([{ route: "/api/v2/oauth/token", kind: "latency", latencyMs: [1, 1], phase: "after" }]);
+    const { manager, ticks } = manualWatch({
       store,
       oauth: oauthOf(running),
       malls: [mallId],
-      tickMs: 2,
       now: () => control.now(),
     });
     await manager.start();
     control.advanceClock(30 * SECOND);
-    await waitFor(() => tokenRequests(running, mallId) === 1, "the refresh to reach the emulator");
+    await ticks.next();
+    await held;
+    expect(control.stats(mallId).grants.refresh_token).toBe(1);
 
-    await manager.stop();
+    const stopped = manager.stop();
+    answer();
+    await stopped;
 
     expect(manager.snapshot().counters.refreshes[mallId]).toBe(1);
     const stored = await store.get(mallId);

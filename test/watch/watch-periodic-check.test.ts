@@ -2,10 +2,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { FileTokenStore } from "../../src/store/file-token-store.js";
 import type { DiagnoseMall } from "../../src/watch/diagnose-mall.js";
-import { WatchManager } from "../../src/watch/watch-manager.js";
 import { launch, SECOND } from "../helpers/emulator.js";
 import { tempDir } from "../helpers/token-files.js";
-import { authorize, oauthOf, tickCounter, waitFor } from "./watch-setup.js";
+import { authorize, manualWatch, oauthOf } from "./watch-setup.js";
 
 describe("watch with a periodic check", () => {
   it("runs the check every checkEveryMs per mall and shows its last result", async () => {
@@ -24,25 +23,22 @@ describe("watch with a periodic check", () => {
         apiCalls: 2,
       };
     };
-    const ticks = tickCounter();
-    const manager = new WatchManager({
+    const { manager, ticks } = manualWatch({
       store,
       oauth: oauthOf(running),
       malls: [mallId],
-      tickMs: 2,
-      sleep: ticks.sleep,
       now: () => control.now(),
       checkEveryMs: 60 * SECOND,
       diagnose,
     });
     await manager.start();
     try {
-      await waitFor(() => checked.length === 1, "the first check");
+      await ticks.until(() => checked.length === 1, "the first check");
       control.advanceClock(59 * SECOND);
       await ticks.pass(5);
       expect(checked).toHaveLength(1);
       control.advanceClock(SECOND);
-      await waitFor(() => checked.length === 2, "the second check");
+      await ticks.until(() => checked.length === 2, "the second check");
     } finally {
       await manager.stop();
     }

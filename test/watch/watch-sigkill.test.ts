@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { EventEmitter } from "node:events";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it, onTestFinished } from "vitest";
@@ -6,7 +7,7 @@ import { tokenId } from "../../src/emulator/state/tokens.js";
 import { FileTokenStore } from "../../src/store/file-token-store.js";
 import { launch, secretOf } from "../helpers/emulator.js";
 import { liveTempFile as hasLiveTempFile, tempDir } from "../helpers/token-files.js";
-import { authorize, waitFor, webhookReceiver } from "./watch-setup.js";
+import { authorize, webhookReceiver } from "./watch-setup.js";
 
 const RUNNER = fileURLToPath(new URL("../fixtures/watch-runner.mjs", import.meta.url));
 const KILLS = 50;
@@ -14,7 +15,10 @@ const KILLS = 50;
 interface Runner {
   child: ChildProcess;
   lines: string[];
+  /** The process has exited and its output is all in `lines`. */
   exited: Promise<void>;
+  /** Resolves once the output so far satisfies `condition`; rejects if the process ends first. */
+  printed(condition: (lines: string[]) => boolean, what: string): Promise<void>;
 }
 
 function startRunner(env: Record<string, string>): Runner {
@@ -23,25 +27,43 @@ function startRunner(env: Record<string, string>): Runner {
     stdio: ["ignore", "pipe", "inherit"],
   });
   const lines: string[] = [];
+  const output = new EventEmitter();
   let buffer = "";
   child.stdout?.on("data", (chunk) => {
     buffer += chunk;
     const parts = buffer.split("\n");
     buffer = parts.pop() ?? "";
     lines.push(...parts);
+    output.emit("lines");
   });
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  // "close", not "exit": only then has every line the process wrote been read.
+  const exited = new Promise<void>((resolve) => child.once("close", () => resolve()));
+  const printed = (condition: (lines: string[]) => boolean, what: string) =>
+    new Promise<void>((resolve, reject) => {
+      const check = () => {
+        if (!condition(lines)) return;
+        output.off("lines", check);
+        resolve();
+      };
+      output.on("lines", check);
+      check();
+      exited.then(() => {
+        output.off("lines", check);
+        if (!condition(lines)) reject(new Error(`the runner ended before ${what}`));
+      });
+    });
   onTestFinished(() => {
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
   });
-  return { child, lines, exited };
+  return { child, lines, exited, printed };
 }
 
 const count = (lines: string[], line: string) => lines.filter((l) => l === line).length;
 
 describe("watch killed with SIGKILL and restarted", () => {
   it(`${KILLS} times: no refresh token lost except between Cafe24's answer and the temp file, a complete temp file adopted, and one reauth alert per loss`, {
-    timeout: 120_000,
+    // Real processes on a real clock: generous, since on a busy machine each start alone can take seconds.
+    timeout: 300_000,
   }, async () => {
     let current: Runner | undefined;
     let killOnNextAnswer = false;
@@ -92,7 +114,7 @@ describe("watch killed with SIGKILL and restarted", () => {
       const rotationsBefore = control.stats(mall.mallId).grants.refresh_token;
       current = startRunner(env);
       const runner = current;
-      await waitFor(() => runner.lines.includes("READY"), "the runner to start", 5000);
+      await runner.printed((lines) => lines.includes("READY"), "it started");
       if (i % 20 === 19) killOnNextAnswer = true;
       else setTimeout(() => runner.child.kill("SIGKILL"), Math.random() * 300);
       await runner.exited;
@@ -106,7 +128,7 @@ describe("watch killed with SIGKILL and restarted", () => {
         const invalidBefore = control.stats(mall.mallId).invalidGrant;
         const alertsBefore = receiver.bodies.length;
         const restarted = startRunner(env);
-        await waitFor(() => restarted.lines.includes("W"), "a refresh from the adopted token");
+        await restarted.printed((lines) => lines.includes("W"), "a refresh from the adopted token");
         expect(await storedIsLive()).toBe(true);
         expect(control.stats(mall.mallId).invalidGrant).toBe(invalidBefore);
         expect(receiver.bodies.length).toBe(alertsBefore);
@@ -120,14 +142,13 @@ describe("watch killed with SIGKILL and restarted", () => {
       expect(rotations).toBeGreaterThan(count(runner.lines, "W"));
       const alertsBefore = receiver.bodies.length;
       const restarted = startRunner(env);
-      await waitFor(
-        () => restarted.lines.includes("S reauth-required"),
+      await restarted.printed(
+        (lines) => lines.includes("S reauth-required"),
         "reauth-required after the loss",
-        5000,
       );
-      await waitFor(() => receiver.bodies.length > alertsBefore, "the reauth alert");
+      await receiver.received(alertsBefore + 1);
       const ticksSeen = count(restarted.lines, "T");
-      await waitFor(() => count(restarted.lines, "T") >= ticksSeen + 2, "20 more ticks");
+      await restarted.printed((lines) => count(lines, "T") >= ticksSeen + 2, "20 more ticks");
       expect(receiver.bodies.slice(alertsBefore)).toEqual([
         expect.objectContaining({ event: "reauth-required", mallId: mall.mallId }),
       ]);
