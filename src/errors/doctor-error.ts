@@ -73,6 +73,8 @@ export const ERROR_CODES = {
   /** A refreshed token the store refused to take; it is in memory and in a rescue file (details name both). */
   tokenNotSaved: "TOKEN_NOT_SAVED",
   tokenLockTimeout: "TOKEN_LOCK_TIMEOUT",
+  /** Redis (token store, shared pacer or watch cluster) could not be reached or refused the command. */
+  redisUnavailable: "REDIS_UNAVAILABLE",
   invalidOptions: "INVALID_OPTIONS",
   /** cafe24-doctor.config.json or a CAFE24_* variable has invalid values: one detail line per problem. */
   configInvalid: "CONFIG_INVALID",

@@ -152,12 +152,9 @@ export function parseTokenFile(
   };
 }
 
-/** Cafe24's token JSON for `token` plus our metadata. Never a client secret, whatever the file held before. */
-export function serializeTokenFile(
-  token: TokenSet,
-  metadata: { receivedAt: number; revision: string },
-): string {
-  const json = {
+/** Cafe24's token JSON for `token` (offset-less KST times, as Cafe24 answers). Never a client secret. */
+export function cafe24TokenJson(token: TokenSet): Record<string, unknown> {
+  return {
     access_token: token.accessToken,
     expires_at: formatKstNaive(token.accessTokenExpiresAt),
     refresh_token: token.refreshToken,
@@ -171,6 +168,16 @@ export function serializeTokenFile(
     ...(token.issuedAt === null ? {} : { issued_at: formatKstNaive(token.issuedAt) }),
     ...(token.shopNo ? { shop_no: token.shopNo } : {}),
     token_type: "Bearer",
+  };
+}
+
+/** Cafe24's token JSON for `token` plus our metadata. Never a client secret, whatever the file held before. */
+export function serializeTokenFile(
+  token: TokenSet,
+  metadata: { receivedAt: number; revision: string },
+): string {
+  const json = {
+    ...cafe24TokenJson(token),
     _cafe24_doctor: {
       version: TOKEN_FILE_VERSION,
       received_at: `${formatKstNaive(metadata.receivedAt)}+09:00`,

@@ -12,12 +12,20 @@ export interface StoredToken {
 
 export type CompareAndSetResult =
   | { ok: true; revision: string }
-  | { ok: false; current: StoredToken | undefined };
+  | {
+      ok: false;
+      current: StoredToken | undefined;
+      /**
+       * The write came from a lock holder whose lease ran out while a later holder saved a token (fencing): the
+       * stored token is newer than anything this holder can know, so writing again must not be tried.
+       */
+      fenced?: boolean;
+    };
 
 /**
  * Where tokens live. One source of truth per mall: every refresh rotates the refresh token, so writers must
  * serialise (lock), re-read, and only replace what they read (compare-and-set). Implementations: memory, file,
- * and (later) Redis.
+ * and Redis.
  */
 export interface TokenStore {
   /** Human-readable location for messages, e.g. the file path. Never contains secrets. */
@@ -50,6 +58,8 @@ export interface TokenStore {
    * without it get a copy in the user's state directory.
    */
   rescue?(token: TokenSet): Promise<string | undefined>;
+  /** Releases connections (a network store); the store is unusable afterwards. */
+  close?(): Promise<void>;
 }
 
 /** A token adopted by `recover`, and where it was found (for the message that says so). */

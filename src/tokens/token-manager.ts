@@ -302,8 +302,9 @@ export class TokenManager extends EventEmitter<TokenManagerEvents> implements Ac
 
     // From here on `next` holds the only live refresh token: it is saved, or kept and rescued, never dropped.
     try {
-      await this.write(this.revisionBehind(fresh), next);
+      const saved = await this.write(this.revisionBehind(fresh), next);
       this.unsaved = undefined;
+      if (saved !== next) return saved;
     } catch (error) {
       await this.keepUnsaved(next, this.revisionBehind(fresh), error, reason);
       return next;
@@ -326,21 +327,36 @@ export class TokenManager extends EventEmitter<TokenManagerEvents> implements Ac
     return this.unsaved && seen.token === this.unsaved.token ? this.unsaved.basedOn : seen.revision;
   }
 
-  private async write(expected: string | undefined, next: TokenSet): Promise<void> {
+  /** Saves `next`; answers the token that now stands (a newer one when this process was fenced out). */
+  private async write(expected: string | undefined, next: TokenSet): Promise<TokenSet> {
     const written = await this.store.compareAndSet(this.mallId, expected, next);
-    if (written.ok) return;
+    if (written.ok) return next;
+    if (written.fenced && written.current) return this.yieldToNewer(next, written.current);
     // Someone wrote without the lock. Cafe24 just accepted our refresh, so ours is the only live token now.
     this.logger.warn(
       { mallId: this.mallId, location: this.store.location },
       "token store changed under the lock",
     );
     const forced = await this.store.compareAndSet(this.mallId, written.current?.revision, next);
-    if (!forced.ok) {
-      throw new DoctorError(
-        ERROR_CODES.tokenStoreIo,
-        `Could not save the refreshed token to ${this.store.location}: it changed twice under the lock.`,
-      );
-    }
+    if (forced.ok) return next;
+    if (forced.fenced && forced.current) return this.yieldToNewer(next, forced.current);
+    throw new DoctorError(
+      ERROR_CODES.tokenStoreIo,
+      `Could not save the refreshed token to ${this.store.location}: it changed twice under the lock.`,
+    );
+  }
+
+  /**
+   * This process stalled past its lock's lease (GC pause, SIGSTOP) and a later holder has saved since: the
+   * stored token stands (fencing). Ours is set aside in a rescue copy rather than dropped.
+   */
+  private async yieldToNewer(ours: TokenSet, stored: StoredToken): Promise<TokenSet> {
+    const rescuedTo = await rescueCopy(this.store, ours, this.now());
+    this.logger.warn(
+      { mallId: this.mallId, location: this.store.location, rescuedTo: rescuedTo ?? null },
+      "a later lock holder saved a newer token while this process was stalled: keeping the stored token",
+    );
+    return stored.token;
   }
 
   private async keepUnsaved(

@@ -17,6 +17,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ["oauth", "store"],
   ["tokens"],
   ["http"],
+  ["redis"],
   ["config"],
   ["emulator"],
   ["doctor", "token"],

@@ -25,6 +25,9 @@ export const errorsEn = {
   "error.TOKEN_LOCK_TIMEOUT": "Another process held the token store's lock for too long.",
   "error.TOKEN_LOCK_TIMEOUT.fix":
     "Let the process that is refreshing this mall's token (another cafe24-doctor, or your app) finish, then try again; a lock left by a dead process is taken over after 10 s.",
+  "error.REDIS_UNAVAILABLE": "Redis could not be reached, or refused the command:",
+  "error.REDIS_UNAVAILABLE.fix":
+    "Check that Redis is running and that CAFE24_REDIS_URL (or store.url in cafe24-doctor.config.json) names it, with its password and rediss:// for TLS; `cafe24-doctor check` tests the connection.",
   "error.INVALID_OPTIONS": "An option or argument is not valid:",
   "error.INVALID_OPTIONS.fix":
     "Correct the value named above; `cafe24-doctor <command> --help` describes each option.",

@@ -23,6 +23,9 @@ export const errorsKo: Record<keyof typeof errorsEn, string> = {
   "error.TOKEN_LOCK_TIMEOUT": "다른 프로세스가 토큰 저장소 잠금을 너무 오래 잡고 있습니다.",
   "error.TOKEN_LOCK_TIMEOUT.fix":
     "이 쇼핑몰의 토큰을 갱신하고 있는 프로세스(다른 cafe24-doctor나 앱)가 끝나게 한 뒤 다시 시도하세요. 종료된 프로세스가 남긴 잠금은 10초 뒤 넘겨받습니다.",
+  "error.REDIS_UNAVAILABLE": "Redis에 연결할 수 없거나 Redis가 명령을 거부했습니다:",
+  "error.REDIS_UNAVAILABLE.fix":
+    "Redis가 실행 중인지, CAFE24_REDIS_URL(또는 cafe24-doctor.config.json의 store.url)이 그 주소를 가리키는지 확인하세요. 비밀번호는 URL에, TLS는 rediss://로 지정합니다. `cafe24-doctor check`가 연결을 점검합니다.",
   "error.INVALID_OPTIONS": "옵션이나 인수가 올바르지 않습니다:",
   "error.INVALID_OPTIONS.fix": "위에 나온 값을 고치세요. 각 옵션은 `cafe24-doctor <명령> --help`에 나옵니다.",
   "error.DIAGNOSIS_BUDGET_SPENT": "호출을 보내지 않았습니다. 진단이 Admin API 호출 예산을 다 썼습니다.",
