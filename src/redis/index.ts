@@ -3,6 +3,9 @@
  * it loads ioredis, which an app without Redis never needs.
  */
 
+// The token store: one record per (client id, mall id), compare-and-set with fencing, a leased lock.
+export { DEFAULT_REDIS_PREFIX, redactRedisUrl } from "./redis-connection.js";
+export { RedisKeys } from "./redis-keys.js";
 // Shared pacing: one rate limit per mall across every instance.
 export {
   RedisPacerState,
@@ -10,3 +13,8 @@ export {
   type RedisPacingOptions,
   redisPacing,
 } from "./redis-pacer-state.js";
+export {
+  REDIS_TOKEN_STORE_DEFAULTS,
+  RedisTokenStore,
+  type RedisTokenStoreOptions,
+} from "./redis-token-store.js";

@@ -74,6 +74,13 @@ describe("the import graphs of the built entries", () => {
     });
   });
 
+  it("gives /redis the Redis store and pacer with ioredis", () => {
+    expect(importGraph("redis/index.js")).toEqual({
+      packages: ["ioredis", "zod"],
+      dirs: ["cafe24", "errors", "http", "redis", "store", "util"],
+    });
+  });
+
   it("gives /watch the manager, the doctor and the status server with its metrics", () => {
     expect(importGraph("watch/index.js")).toEqual({
       packages: ["@hono/node-server", "hono", "prom-client", "proper-lockfile", "zod"],

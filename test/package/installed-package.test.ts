@@ -157,6 +157,7 @@ const ENTRIES = [
   { entry: "cafe24-doctor/emulator", name: "startEmulator" },
   { entry: "cafe24-doctor/doctor", name: "runDoctor" },
   { entry: "cafe24-doctor/watch", name: "WatchManager" },
+  { entry: "cafe24-doctor/redis", name: "RedisTokenStore" },
 ];
 
 // A test spawns node, npm or tsc, each several seconds on a loaded machine; vitest's default would cut tsc off.
