@@ -31,9 +31,12 @@ export function sampleToken(n = 1, mallId = "myshop"): TokenSet {
 }
 
 /** Starts `node test/fixtures/<name>` (fixtures import the built dist/, so `npm run build` must have run). */
-export function spawnFixture(name: string, args: string[]): ChildProcess {
+export function spawnFixture(name: string, args: string[], env: Record<string, string> = {}): ChildProcess {
   const script = fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
-  const child = spawn(process.execPath, [script, ...args], { stdio: ["pipe", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [script, ...args], {
+    stdio: ["pipe", "pipe", "pipe"],
+    env: { ...process.env, ...env },
+  });
   onTestFinished(() => {
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
   });
