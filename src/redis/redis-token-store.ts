@@ -62,6 +62,8 @@ interface LockHold {
 interface CachedToken {
   stored: StoredToken;
   at: number;
+  /** The subscription generation it was read in: only one read in the current one is known current. */
+  generation: number;
 }
 
 type Connections = { command: Redis; subscriber: Redis };
@@ -101,6 +103,7 @@ export class RedisTokenStore implements TokenStore {
   private readonly seen = new Set<string>();
   private epoch: string | undefined;
   private connecting: Promise<Connections> | undefined;
+  private warnedUnavailable = false;
   private closed = false;
 
   constructor(options: RedisTokenStoreOptions) {
@@ -120,13 +123,36 @@ export class RedisTokenStore implements TokenStore {
   }
 
   async get(mallId: string): Promise<StoredToken | undefined> {
+    const locked = this.holding(mallId) !== undefined;
     const cached = this.cache.get(mallId);
-    if (!this.holding(mallId) && this.subscribed && cached && Date.now() - cached.at < this.cacheMaxAgeMs) {
-      return structuredClone(cached.stored);
+    const current =
+      this.subscribed &&
+      cached?.generation === this.globalGeneration &&
+      Date.now() - cached.at < this.cacheMaxAgeMs;
+    if (!locked && cached && current) return structuredClone(cached.stored);
+    let stored: StoredToken | undefined;
+    try {
+      stored = await this.read(mallId);
+    } catch (error) {
+      // Redis is away: an access token still valid keeps the app working (nobody can save a refresh meanwhile,
+      // so it is still the newest); a refresh, under the lock, must fail instead.
+      if (!locked && cached && cached.stored.token.accessTokenExpiresAt > Date.now()) {
+        this.warnServingCached(mallId, error);
+        return structuredClone(cached.stored);
+      }
+      throw error;
     }
-    const stored = await this.read(mallId);
     if (!stored) await this.assertNotLost(mallId);
     return stored;
+  }
+
+  private warnServingCached(mallId: string, error: unknown): void {
+    if (this.warnedUnavailable) return;
+    this.warnedUnavailable = true;
+    this.logger.warn(
+      { mallId, location: this.location, reason: error instanceof Error ? error.message : String(error) },
+      "Redis is unreachable: serving access tokens known to be valid until it is back",
+    );
   }
 
   /** One round trip; caches what it read unless a notification for the mall arrived meanwhile. */
@@ -142,8 +168,13 @@ export class RedisTokenStore implements TokenStore {
     }
     const stored = this.parse(mallId, json, revision, receivedAt ?? null);
     this.seen.add(mallId);
+    this.warnedUnavailable = false;
     if (this.subscribed && generation === this.generationOf(mallId)) {
-      this.cache.set(mallId, { stored: structuredClone(stored), at: Date.now() });
+      this.cache.set(mallId, {
+        stored: structuredClone(stored),
+        at: Date.now(),
+        generation: this.globalGeneration,
+      });
     }
     return stored;
   }
@@ -299,9 +330,9 @@ export class RedisTokenStore implements TokenStore {
     }
   }
 
+  /** Cached tokens stay only as a fallback while Redis is away; none is served as current until read again. */
   private dropCache(): void {
     this.subscribed = false;
-    this.cache.clear();
     this.globalGeneration += 1;
   }
 

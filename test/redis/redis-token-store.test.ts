@@ -261,6 +261,30 @@ describe.skipIf(redisUnavailable("the Redis token store tests"))("RedisTokenStor
       expect(await store.get("othershop")).toBeUndefined();
     });
 
+    it("keeps serving a still-valid access token while Redis is down, but refuses to refresh without it", async () => {
+      const own = await startRedisServer();
+      onTestFinished(() => own.stop());
+      const warnings: string[] = [];
+      const logger = {
+        debug() {},
+        info() {},
+        error() {},
+        warn: (_: unknown, message: string) => warnings.push(message),
+      };
+      const store = new RedisTokenStore({ url: own.url, clientId: "app", logger });
+      onTestFinished(() => store.close());
+      const valid = { ...sampleToken(1), accessTokenExpiresAt: Date.now() + 3_600_000 };
+      await store.compareAndSet("myshop", undefined, valid);
+      await store.get("myshop");
+      await own.stop();
+      for (let i = 0; i < 3; i++)
+        expect((await store.get("myshop"))?.token.accessToken).toBe(valid.accessToken);
+      expect(warnings.filter((w) => w.includes("unreachable"))).toHaveLength(1);
+      await expect(store.withLock("myshop", () => store.get("myshop"))).rejects.toMatchObject({
+        code: "REDIS_UNAVAILABLE",
+      });
+    });
+
     it("reports an unreachable Redis as REDIS_UNAVAILABLE without the password", async () => {
       const own = await startRedisServer({ args: ["--requirepass", "Pa55wordForRedis"] });
       onTestFinished(() => own.stop());
