@@ -4,7 +4,12 @@
  */
 
 // The token store: one record per (client id, mall id), compare-and-set with fencing, a leased lock.
-export { DEFAULT_REDIS_PREFIX, redactRedisUrl } from "./redis-connection.js";
+export {
+  DEFAULT_REDIS_PREFIX,
+  openRedis,
+  type RedisConnectionOptions,
+  redactRedisUrl,
+} from "./redis-connection.js";
 export { RedisKeys } from "./redis-keys.js";
 // Shared pacing: one rate limit per mall across every instance.
 export {
