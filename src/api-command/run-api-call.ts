@@ -1,5 +1,8 @@
 import { HEADER } from "../cafe24/headers.js";
 import { Cafe24Client } from "../http/cafe24-client.js";
+import type { PacingOptions } from "../http/client-options.js";
+import { redisPacing } from "../redis/redis-pacer-state.js";
+import { RedisTokenStore } from "../redis/redis-token-store.js";
 import type { TokenIo } from "../token/token-io.js";
 import type { TokenSetup } from "../token/token-setup.js";
 import type { Logger, Now } from "../util/runtime.js";
@@ -26,10 +29,12 @@ export async function runApiCall(
   options: { logger: Logger; now?: Now },
 ): Promise<number> {
   const now = options.now ?? Date.now;
+  const pacing = await sharedPacing(setup, options.logger);
   const client = new Cafe24Client({
     mallId: setup.mallId,
     tokens: setup.manager,
     logger: options.logger,
+    ...(pacing ? { pacing } : {}),
     allowInsecureLoopback: setup.oauth.allowInsecureLoopback ?? false,
     ...(setup.oauth.baseUrl ? { baseUrl: setup.oauth.baseUrl } : {}),
     ...(setup.config.apiVersion ? { apiVersion: setup.config.apiVersion } : {}),
@@ -59,4 +64,18 @@ export async function runApiCall(
   );
   if (response.data !== undefined) io.out(JSON.stringify(response.data, null, 2));
   return 0;
+}
+
+/**
+ * With the tokens in Redis, the call takes its turn in the mall's shared rate limit, like every app instance on
+ * that Redis; when Redis does not answer it paces alone (logged), since one call cannot overrun the bucket.
+ */
+async function sharedPacing(setup: TokenSetup, logger: Logger): Promise<PacingOptions | undefined> {
+  if (!(setup.store instanceof RedisTokenStore)) return undefined;
+  return redisPacing({
+    redis: await setup.store.redis(),
+    keys: setup.store.keys,
+    mallId: setup.mallId,
+    logger,
+  });
 }

@@ -14,7 +14,11 @@ export interface CliContext {
   /** Where the configuration (.env, cafe24-doctor.config.json) is looked for. */
   cwd: string;
   env: NodeJS.ProcessEnv;
-  /** The token store the configuration names: the one seam every command takes its store from. */
+  /**
+   * The token store the configuration names: the one seam every command takes its store from. The command
+   * owns what it gets; runCli closes every store handed out when the command ends (a Redis store holds
+   * sockets).
+   */
   storeFor: (config: DoctorConfig) => TokenStore;
   /** Records the command's exit code (documented in the README); the last one recorded is returned. */
   exit: (code: number) => void;

@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { tokenStoreFromConfig } from "../config/token-store-from-config.js";
 import { createTranslator, isLang, resolveLang } from "../i18n/translate.js";
+import type { TokenStore } from "../store/token-store.js";
 import type { CliContext } from "./cli-context.js";
 import { registerApiCommand } from "./commands/api-command.js";
 import { registerDoctorCommands } from "./commands/doctor-command.js";
@@ -10,7 +11,10 @@ import { registerTokenCommands } from "./commands/token-command.js";
 import { registerWatchCommand } from "./commands/watch-command.js";
 import { EXIT, reportError } from "./report-error.js";
 
-/** What the CLI needs from its surroundings; the bin passes the process's, tests their own. */
+/**
+ * What the CLI needs from its surroundings; the bin passes the process's, tests their own. `storeFor` makes a
+ * store for one command: the CLI closes it (`close()`) when that command ends.
+ */
 export type CliDeps = Pick<CliContext, "out" | "err" | "cwd" | "env" | "storeFor">;
 
 /** Reads --lang/--debug before commander so that help text itself is in the user's language. */
@@ -25,6 +29,10 @@ export async function runCli(argv: string[], deps: Partial<CliDeps> = {}): Promi
   const pre = preScan(argv);
   const lang = resolveLang(pre.lang);
   let exitCode: number = EXIT.ok;
+  // Every store a command is handed is closed when the command ends, however it ends: a Redis store holds
+  // sockets that would otherwise keep a one-shot command's process alive.
+  const stores: TokenStore[] = [];
+  const makeStore = deps.storeFor ?? tokenStoreFromConfig;
   const cli: CliContext = {
     lang,
     explicitLang: pre.lang !== undefined,
@@ -34,7 +42,11 @@ export async function runCli(argv: string[], deps: Partial<CliDeps> = {}): Promi
     err: deps.err ?? ((line) => process.stderr.write(`${line}\n`)),
     cwd: deps.cwd ?? process.cwd(),
     env: deps.env ?? process.env,
-    storeFor: deps.storeFor ?? tokenStoreFromConfig,
+    storeFor: (config) => {
+      const store = makeStore(config);
+      stores.push(store);
+      return store;
+    },
     exit: (code) => {
       exitCode = code;
     },
@@ -65,5 +77,12 @@ export async function runCli(argv: string[], deps: Partial<CliDeps> = {}): Promi
     if (error instanceof CommanderError && (error.exitCode === 0 || error.code === "commander.helpDisplayed"))
       return EXIT.ok;
     return reportError(error, cli);
+  } finally {
+    await closeStores(stores);
   }
+}
+
+/** Closes what the command opened; a store that fails to close has nothing left to give back. */
+async function closeStores(stores: readonly TokenStore[]): Promise<void> {
+  await Promise.allSettled(stores.map((store) => store.close?.()));
 }

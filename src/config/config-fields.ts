@@ -75,3 +75,37 @@ export const baseUrlSchema = z
 export function isInsecureLoopback(template: string): boolean {
   return new URL(template.replaceAll("{mall_id}", "mall")).protocol === "http:";
 }
+
+const REDIS_URL_EXAMPLE = '"redis://127.0.0.1:6379/0" (or "rediss://…" for TLS)';
+
+/** Whether a Redis URL carries a password (`redis://:pw@host`, `redis://user:pw@host`). */
+export function redisUrlHasPassword(url: string): boolean {
+  return URL.canParse(url) && new URL(url).password !== "";
+}
+
+/**
+ * A Redis URL as the token store takes it: redis:// or rediss:// (TLS) with a host. The password, when there
+ * is one, is part of the URL, which is why the URL is read from CAFE24_REDIS_URL and printed only redacted.
+ */
+export const redisUrlSchema = z
+  .string(expected(`a Redis URL, e.g. ${REDIS_URL_EXAMPLE}`))
+  .regex(/^rediss?:\/\/[^\s/?#]+/, {
+    error: `must be a redis:// or rediss:// URL with a host — e.g. ${REDIS_URL_EXAMPLE}`,
+  })
+  .refine((value) => URL.canParse(value), {
+    error: `must be a redis:// or rediss:// URL with a host — e.g. ${REDIS_URL_EXAMPLE}`,
+  });
+
+/** The Redis URL in the config file: no password there (the file is often committed). */
+export const redisUrlInFileSchema = redisUrlSchema.refine((value) => !redisUrlHasPassword(value), {
+  error:
+    "holds a password, and secrets do not belong in this file — move the whole URL to .env as CAFE24_REDIS_URL (and change the Redis password if this file was ever committed)",
+});
+
+/** A key prefix for every key cafe24-doctor keeps in Redis. */
+export const redisPrefixSchema = z
+  .string(expected('a key prefix, e.g. "cafe24-doctor:"'))
+  .regex(/^[^\s{}*?[\]\\]+$/, {
+    error:
+      'must be a key prefix without spaces, braces or glob characters — e.g. "cafe24-doctor:" or "myapp:cafe24:"',
+  });

@@ -1,10 +1,13 @@
 import { z } from "zod";
+import { DEFAULT_REDIS_PREFIX } from "../redis/redis-connection.js";
 import {
   apiVersionSchema,
   baseUrlSchema,
   expected,
   httpUrlSchema,
   mallIdSchema,
+  redisPrefixSchema,
+  redisUrlInFileSchema,
   scopeListSchema,
 } from "./config-fields.js";
 
@@ -67,18 +70,58 @@ const moduleSchema = z.strictObject({
     .describe("Also import() it (JS/MJS/CJS) to catch load errors. / import()로 로드 오류까지 확인"),
 });
 
-const tokenStoreSchema = z.strictObject({
+const followSymlinksSchema = z
+  .boolean(expected("true to follow a symbolic link at the path (only one you made), or false"))
+  .default(false)
+  .describe(
+    "Read and write through a symbolic link at the token path; off, a link there is refused. / 토큰 경로의 심볼릭 링크를 따라 읽고 씀 (끄면 링크를 거부)",
+  );
+
+const fileStoreSchema = z.strictObject({
   $comment: comment,
-  type: z.literal("file", { error: 'must be "file" (the token store the doctor reads)' }),
+  type: z.literal("file", { error: 'must be "file" or "redis"' }),
+  path: z
+    .string(expected('the token file path, e.g. "./oauth_token.json" or "./tokens/{mall_id}.json"'))
+    .min(1, { error: 'must not be empty — e.g. "./oauth_token.json"' })
+    .optional()
+    .describe(
+      "Token file; {mall_id} in the file name gives one file per mall (CAFE24_TOKEN_FILE). Default ./oauth_token.json. / 토큰 파일 경로",
+    ),
+  followSymlinks: followSymlinksSchema,
+});
+
+const redisStoreSchema = z.strictObject({
+  $comment: comment,
+  type: z.literal("redis", { error: 'must be "file" or "redis"' }),
+  url: redisUrlInFileSchema
+    .optional()
+    .describe(
+      "redis://host:6379/0 or rediss://… without a password (CAFE24_REDIS_URL, which wins and may hold the password). / Redis 주소 (비밀번호는 .env의 CAFE24_REDIS_URL에)",
+    ),
+  prefix: redisPrefixSchema
+    .default(DEFAULT_REDIS_PREFIX)
+    .describe("Prefix of every key cafe24-doctor keeps in Redis. / Redis 키 접두사"),
+});
+
+/** `store`: the token file (the default) or Redis, shared by every instance of the app. */
+const storeSchema = z.discriminatedUnion("type", [fileStoreSchema, redisStoreSchema], {
+  error: (issue) =>
+    // zod types this as a union issue only, but a non-object arrives here as invalid_type.
+    String(issue.code) === "invalid_type"
+      ? 'must be an object, e.g. { "type": "file", "path": "./oauth_token.json" } or { "type": "redis" }'
+      : 'needs "type": "file" (a token file) or "type": "redis" (with CAFE24_REDIS_URL in .env)',
+});
+
+/** The old name of `store` (a token file only), still read so existing files keep working. */
+const legacyTokenStoreSchema = z.strictObject({
+  $comment: comment,
+  type: z.literal("file", {
+    error: 'must be "file" — for Redis write "store": { "type": "redis" } instead of "tokenStore"',
+  }),
   path: z
     .string(expected('the token file path, e.g. "./oauth_token.json"'))
     .min(1, { error: 'must not be empty — e.g. "./oauth_token.json"' }),
-  followSymlinks: z
-    .boolean(expected("true to follow a symbolic link at the path (only one you made), or false"))
-    .default(false)
-    .describe(
-      "Read and write through a symbolic link at the token path; off, a link there is refused. / 토큰 경로의 심볼릭 링크를 따라 읽고 씀 (끄면 링크를 거부)",
-    ),
+  followSymlinks: followSymlinksSchema,
 });
 
 /**
@@ -109,9 +152,14 @@ export const configFileSchema = z
       baseUrl: baseUrlSchema
         .optional()
         .describe("API base URL template with {mall_id} (CAFE24_BASE_URL). / API 주소 템플릿"),
-      tokenStore: tokenStoreSchema
+      store: storeSchema
         .optional()
-        .describe("Where tokens are stored (CAFE24_TOKEN_FILE). / 토큰 저장소"),
+        .describe(
+          "Where tokens are stored: a file (CAFE24_TOKEN_FILE) or Redis (CAFE24_REDIS_URL). / 토큰 저장소: 파일 또는 Redis",
+        ),
+      tokenStore: legacyTokenStoreSchema
+        .optional()
+        .describe("The old name of store (a token file only); still read. Use store. / store의 예전 이름"),
       services: z
         .array(serviceSchema, expected(`a list of services, e.g. ${SERVICES_EXAMPLE}`))
         .default([])

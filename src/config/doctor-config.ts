@@ -25,6 +25,14 @@ export interface ModuleSpec {
   import: boolean;
 }
 
+/** Where the Redis token store is. */
+export interface RedisStoreConfig {
+  /** `redis://[user:password@]host:port/db` or `rediss://…` (TLS). */
+  url: string;
+  /** Prefix of every key, e.g. "cafe24-doctor:". */
+  prefix: string;
+}
+
 /** Where a configuration value came from, for the configuration check's evidence. */
 export type ConfigSource = "env" | "dotenv" | "file" | "default";
 
@@ -52,9 +60,18 @@ export interface DoctorConfig {
   baseUrl: string | undefined;
   /** True when baseUrl is plain http on loopback (the emulator), which the user chose explicitly. */
   allowInsecureLoopback: boolean;
+  /**
+   * The token file (CAFE24_TOKEN_FILE, `store.path`, or ./oauth_token.json). Known even when Redis holds the
+   * tokens: `token migrate` moves them between the two.
+   */
   tokenFile: string;
-  /** Follow a symbolic link at the token path (tokenStore.followSymlinks); off by default. */
+  /** Follow a symbolic link at the token path (store.followSymlinks); off by default. */
   tokenFollowSymlinks: boolean;
+  /**
+   * The Redis token store, when CAFE24_REDIS_URL or `"store": { "type": "redis" }` selects it; undefined: the
+   * token file. The URL may hold the password: print it only through `redactRedisUrl`.
+   */
+  redis?: RedisStoreConfig | undefined;
   /** The old toolkit's CAFE24_ACCESS_TOKEN: a copy that goes stale at the first refresh. */
   legacyAccessToken: string | undefined;
   services: ServiceProbe[];

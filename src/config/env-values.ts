@@ -14,6 +14,8 @@ export const ENV_NAMES = {
   apiVersion: "CAFE24_API_VERSION",
   tokenFile: "CAFE24_TOKEN_FILE",
   baseUrl: "CAFE24_BASE_URL",
+  /** Selects the Redis token store; password and TLS (rediss://) go in the URL, which is never printed. */
+  redisUrl: "CAFE24_REDIS_URL",
 } as const;
 
 export type EnvKey = keyof typeof ENV_NAMES;

@@ -2,6 +2,7 @@ import { dirname, resolve } from "node:path";
 import type { z } from "zod";
 import { splitScopes } from "../cafe24/scopes.js";
 import { DoctorError, ERROR_CODES } from "../errors/doctor-error.js";
+import { DEFAULT_REDIS_PREFIX } from "../redis/redis-connection.js";
 import { DEFAULT_TOKEN_FILE } from "../store/file-token-store.js";
 import {
   apiVersionSchema,
@@ -9,6 +10,7 @@ import {
   httpUrlSchema,
   isInsecureLoopback,
   mallIdSchema,
+  redisUrlSchema,
   scopeListSchema,
 } from "./config-fields.js";
 import { CONFIG_FILE_NAME, type ConfigFile, configFileSchema } from "./config-file-schema.js";
@@ -34,6 +36,7 @@ const ENV_SCHEMAS: Partial<Record<EnvKey, z.ZodType>> = {
   redirectUri: httpUrlSchema("https://myapp.example.com/oauth/callback"),
   apiVersion: apiVersionSchema,
   baseUrl: baseUrlSchema,
+  redisUrl: redisUrlSchema,
 };
 
 /**
@@ -52,7 +55,18 @@ export async function loadDoctorConfig(options: LoadDoctorConfigOptions): Promis
   if (json !== undefined) {
     const parsed = configFileSchema.safeParse(json);
     if (parsed.success) file = parsed.data;
-    else fileProblems = formatConfigIssues(configFileSchema, parsed.error);
+    else fileProblems = formatConfigIssues(configFileSchema, parsed.error, json);
+  }
+  const store = storeOf(file);
+  if (file.store && file.tokenStore) {
+    fileProblems.push(
+      'tokenStore: is the old name of "store" — keep only "store" (move "path" and "followSymlinks" into it)',
+    );
+  }
+  if (store?.type === "redis" && !store.url && !vars.redisUrl) {
+    fileProblems.push(
+      'store.url: is required for the Redis store — set CAFE24_REDIS_URL in .env (e.g. "redis://:password@127.0.0.1:6379/0"), or write a URL without a password here',
+    );
   }
   const envScopes = vars.scopes ? splitScopes(vars.scopes.value) : undefined;
   const varProblems = envProblems(vars, envScopes);
@@ -92,7 +106,15 @@ export async function loadDoctorConfig(options: LoadDoctorConfigOptions): Promis
 
   const scopes = pick("scopes", envScopes, file.scopes) ?? [];
   const baseUrl = pick("baseUrl", vars.baseUrl?.value, file.baseUrl);
-  const tokenFile = pick("tokenFile", fromCwd(vars.tokenFile), fromFileDir(file.tokenStore?.path));
+  const tokenFile = pick(
+    "tokenFile",
+    fromCwd(vars.tokenFile),
+    fromFileDir(store?.type === "file" ? store.path : undefined),
+  );
+  const redisUrl = pick("redisUrl", vars.redisUrl?.value, store?.type === "redis" ? store.url : undefined);
+  // Which store: said by CAFE24_REDIS_URL or the file's store (unrecorded when neither says, i.e. the file).
+  if (vars.redisUrl) sources.store = vars.redisUrl.source;
+  else if (store) sources.store = "file";
   const reportDir = pick("reportDir", undefined, fromFileDir(written("reportDir", file.reportDir)));
   const modules = pick("modules", undefined, written("modules", file.modules)) ?? [];
 
@@ -113,7 +135,12 @@ export async function loadDoctorConfig(options: LoadDoctorConfigOptions): Promis
     baseUrl,
     allowInsecureLoopback: baseUrl !== undefined && isInsecureLoopback(baseUrl),
     tokenFile: withDefault("tokenFile", tokenFile, resolve(cwd, DEFAULT_TOKEN_FILE)),
-    tokenFollowSymlinks: file.tokenStore?.followSymlinks ?? false,
+    tokenFollowSymlinks: store?.type === "file" ? store.followSymlinks : false,
+    // CAFE24_REDIS_URL selects Redis whatever the file says: the environment wins, as for every key.
+    redis:
+      redisUrl === undefined
+        ? undefined
+        : { url: redisUrl, prefix: store?.type === "redis" ? store.prefix : DEFAULT_REDIS_PREFIX },
     legacyAccessToken: pick("legacyAccessToken", vars.legacyAccessToken?.value, undefined),
     services: pick("services", undefined, written("services", file.services)?.map(toProbe)) ?? [],
     localServers:
@@ -142,6 +169,11 @@ function envProblems(vars: Partial<Record<EnvKey, EnvValue>>, envScopes: string[
   }
   if (envScopes) check("scopes", scopeListSchema, envScopes);
   return lines;
+}
+
+/** `store`, or the old `tokenStore` (a token file) it replaces. */
+function storeOf(file: Partial<ConfigFile>): ConfigFile["store"] {
+  return file.store ?? file.tokenStore;
 }
 
 function toProbe(service: ConfigFile["services"][number]): ServiceProbe {

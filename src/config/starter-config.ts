@@ -16,7 +16,7 @@ const COMMENTS = [
   "No secrets here: put CAFE24_CLIENT_SECRET in .env and keep .env out of git. / 비밀값은 여기에 넣지 마세요. CAFE24_CLIENT_SECRET은 .env에 두고, .env는 git에 올리지 마세요.",
   "mallId, redirectUri, scopes, apiVersion: your app as registered in Cafe24 Developer Center; scopes must match the permissions enabled there. / mallId, redirectUri, scopes, apiVersion: 카페24 개발자센터에 등록한 앱 정보입니다. scopes는 개발자센터에서 켠 권한과 같아야 합니다.",
   "requiredScopes (optional): the scopes your app cannot work without; default: scopes. / requiredScopes(선택): 앱 동작에 꼭 필요한 권한입니다. 기본값은 scopes입니다.",
-  "tokenStore: the token file cafe24-doctor reads and refreshes; keep it out of git. / tokenStore: cafe24-doctor가 읽고 갱신하는 토큰 파일입니다. git에 올리지 마세요.",
+  'store: the token file cafe24-doctor reads and refreshes; keep it out of git. For several app instances use Redis: { "type": "redis" } with CAFE24_REDIS_URL in .env (then `cafe24-doctor token migrate --to redis`). / store: cafe24-doctor가 읽고 갱신하는 토큰 파일입니다. git에 올리지 마세요. 앱 인스턴스가 여럿이면 Redis를 쓰세요: { "type": "redis" }와 .env의 CAFE24_REDIS_URL (그다음 `cafe24-doctor token migrate --to redis`).',
   'services: deployed endpoints to probe — expected status and JSON body checks such as { "path": "token_status.valid", "equals": true }. / services: 배포된 서비스 점검 — 기대 상태 코드와 JSON 본문 검사(예: token_status.valid가 true인지).',
   'localServers: the same, for servers on this machine, e.g. "http://127.0.0.1:3000/health". / localServers: 이 컴퓨터에서 실행 중인 서버 점검입니다.',
   'modules: app files that must exist, e.g. { "path": "src/server.js", "import": true } (import also loads it to catch errors). / modules: 반드시 있어야 하는 앱 파일입니다. "import": true면 직접 불러와 오류까지 확인합니다.',
@@ -43,7 +43,7 @@ export function starterConfig(answers: InitAnswers): string {
     redirectUri: answers.redirectUri,
     scopes: answers.scopes,
     apiVersion: answers.apiVersion,
-    tokenStore: { type: "file", path: answers.tokenFile },
+    store: { type: "file", path: answers.tokenFile },
     services,
     localServers: [],
     modules: [],
@@ -85,7 +85,7 @@ export async function writeStarterConfig(
   const parsed = configFileSchema.safeParse(JSON.parse(text));
   if (!parsed.success) {
     throw new DoctorError(ERROR_CODES.configInvalid, `The answers would make ${file} invalid`, {
-      details: formatConfigIssues(configFileSchema, parsed.error),
+      details: formatConfigIssues(configFileSchema, parsed.error, JSON.parse(text)),
     });
   }
   const temp = join(dirname(file), `.${basename(file)}.${randomUUID().slice(0, 8)}.tmp`);

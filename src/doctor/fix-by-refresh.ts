@@ -35,8 +35,9 @@ export async function refreshForFix(config: DoctorConfig, options: RefreshForFix
       "Refreshing needs CAFE24_MALL_ID, CAFE24_CLIENT_ID and CAFE24_CLIENT_SECRET.",
     );
   }
+  const store = options.store ?? tokenStoreFromConfig(config);
   const manager = new TokenManager({
-    store: options.store ?? tokenStoreFromConfig(config),
+    store,
     oauth: {
       mallId: config.mallId,
       clientId: config.clientId,
@@ -46,6 +47,11 @@ export async function refreshForFix(config: DoctorConfig, options: RefreshForFix
       ...(options.fetch ? { fetch: options.fetch } : {}),
     },
   });
-  await manager.forceRefresh();
-  await manager.flush();
+  try {
+    await manager.forceRefresh();
+    await manager.flush();
+  } finally {
+    // A store built here is closed here; a store passed in stays the caller's.
+    if (!options.store) await store.close?.().catch(() => {});
+  }
 }

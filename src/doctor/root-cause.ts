@@ -45,6 +45,23 @@ const RULES = [
     }),
   },
   {
+    // Before everything that needs a token: with the store unreachable no token can be read or saved.
+    code: "REDIS_UNAVAILABLE",
+    applies: (f) => f.has("REDIS_UNAVAILABLE"),
+    explain: (f) => ({
+      title: msg("rootcause.redisUnavailable.title"),
+      explanation: msg("rootcause.redisUnavailable.explanation", {
+        url: String(f.get("REDIS_UNAVAILABLE")?.evidence?.url ?? "Redis"),
+      }),
+      suspects: [
+        msg("rootcause.suspect.redisDown"),
+        msg("rootcause.suspect.redisUrl"),
+        msg("rootcause.suspect.redisTls"),
+      ],
+      command: f.get("REDIS_UNAVAILABLE")?.command ?? "cafe24-doctor check",
+    }),
+  },
+  {
     code: "HOST_UNREACHABLE",
     applies: (f) =>
       f.has(

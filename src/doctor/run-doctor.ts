@@ -8,6 +8,7 @@ import type { PacingOptions } from "../http/client-options.js";
 import type { TokenStore } from "../store/token-store.js";
 import type { FetchLike, Now } from "../util/runtime.js";
 import { ALL_CHECKS, QUICK_CHECKS } from "./checks/all-checks.js";
+import { isRedisStore } from "./checks/redis.js";
 import type { DoctorContext, LookupHost } from "./context.js";
 import { DEFAULT_API_BUDGET, DoctorApi } from "./doctor-api.js";
 import { HttpLog } from "./http-log.js";
@@ -60,7 +61,9 @@ export async function runDoctor(options: DoctorRunOptions): Promise<DoctorRun> {
   const signal = AbortSignal.timeout(deadlineMs);
   const http = new HttpLog();
   const fetchFn = http.wrap(options.fetch ?? ((input, init) => fetch(input, init)), now);
+  // A store built here is closed here (a Redis store holds sockets); a store passed in stays the caller's.
   const store = options.store ?? tokenStoreFromConfig(config);
+  const ownsStore = options.store === undefined;
   const budget = options.budget ?? DEFAULT_API_BUDGET;
   const api = config.mallId
     ? createDoctorApi({ config, mallId: config.mallId, store, fetch: fetchFn, budget })
@@ -78,8 +81,16 @@ export async function runDoctor(options: DoctorRunOptions): Promise<DoctorRun> {
     isTrackedByGit: options.isTrackedByGit ?? ((path) => isTrackedByGit(path)),
   };
   const startedAt = now();
-  const checks = options.kind === "check" ? ALL_CHECKS : QUICK_CHECKS;
-  const results = await runChecks(checks, ctx, options);
+  const checks = (options.kind === "check" ? ALL_CHECKS : QUICK_CHECKS).filter(
+    // The Redis checks exist only for a Redis store: a token file's report does not list them.
+    (check) => check.id !== "redis" || isRedisStore(store),
+  );
+  let results: CheckResult[];
+  try {
+    results = await runChecks(checks, ctx, options);
+  } finally {
+    if (ownsStore) await store.close?.().catch(() => {});
+  }
   const problems = rankProblems(results);
   return {
     kind: options.kind,

@@ -42,7 +42,8 @@ export type CheckId =
   | "rate-limit"
   | "api-version"
   | "app-modules"
-  | "services";
+  | "services"
+  | "redis";
 
 /** The codes check `I` may report: the keys of the table in its catalogue (src/i18n/doctor/checks/). */
 export type FindingCodeOf<I extends CheckId> = I extends CheckId
@@ -55,7 +56,10 @@ export type RunnerFindingCode = "CHECK_CRASHED" | "DEADLINE_EXCEEDED";
 /** Every finding code: one in no check's table (a typo in a root-cause rule, say) does not compile. */
 export type FindingCode = FindingCodeOf<CheckId> | RunnerFindingCode;
 
-/** The twelve checks in report order (the old guide's 12 steps). */
+/**
+ * The checks in report order: the old guide's 12 steps, then Redis (13), which runs only when the tokens live
+ * in Redis. Appended rather than placed beside the token store so that the steps keep their numbers.
+ */
 export const CHECK_ORDER: readonly CheckId[] = [
   "configuration",
   "token-store",
@@ -69,6 +73,7 @@ export const CHECK_ORDER: readonly CheckId[] = [
   "api-version",
   "app-modules",
   "services",
+  "redis",
 ];
 
 /** What a check returns; the runner adds id, timing and the deadline outcome. `never`: no findings at all. */

@@ -2,6 +2,7 @@ import { checksEn } from "./doctor/checks/check-catalogues.js";
 import { configEn } from "./doctor/config.en.js";
 import { coreEn } from "./doctor/core.en.js";
 import { errorsEn } from "./doctor/errors.en.js";
+import { migrateEn } from "./doctor/migrate.en.js";
 import { reportEn } from "./doctor/report.en.js";
 import { statusEn } from "./doctor/status.en.js";
 import { storeEn } from "./doctor/store.en.js";
@@ -17,6 +18,7 @@ export const en = {
   ...storeEn,
   ...coreEn,
   ...errorsEn,
+  ...migrateEn,
   "cli.description": "Diagnose and keep alive everything between your Cafe24 app and the Cafe24 Admin API.",
   "cli.option.lang": "language of messages: ko or en (default: from the locale)",
   "cli.option.debug": "show stack traces and internal details on errors",

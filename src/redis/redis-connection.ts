@@ -65,13 +65,17 @@ export async function openRedis(options: RedisConnectionOptions): Promise<Redis>
     ...(options.name ? { connectionName: options.name } : {}),
   };
   const redis = new Redis(options.url, settings);
-  // ioredis reports every failed reconnect as an 'error' event; callers see failures on their commands.
-  redis.on("error", () => {});
+  // ioredis reports every failed reconnect as an 'error' event; callers see failures on their commands. The
+  // first connection's error says why (ECONNREFUSED, ENOTFOUND, WRONGPASS) where connect() only says "closed".
+  let connectError: unknown;
+  redis.on("error", (error: unknown) => {
+    connectError ??= error;
+  });
   try {
     await redis.connect();
   } catch (error) {
     redis.disconnect();
-    throw redisUnavailable(options.url, error);
+    throw redisUnavailable(options.url, connectError ?? error);
   }
   return redis;
 }

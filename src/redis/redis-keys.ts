@@ -3,7 +3,8 @@ import { DEFAULT_REDIS_PREFIX } from "./redis-connection.js";
 /**
  * Every key cafe24-doctor keeps in Redis, in one place. A key that a script touches together with others carries
  * the mall as a `{hash tag}`, so all of one mall's keys live in one Redis Cluster slot (and one Valkey shard) and
- * every script declares them in KEYS. Keys spanning malls (the index, the watch schedule) are touched alone.
+ * every script declares them in KEYS. Keys spanning malls are touched alone (the index), or share one hash tag of
+ * their own (the `watch` cluster's).
  */
 export class RedisKeys {
   constructor(
@@ -61,8 +62,12 @@ export class RedisKeys {
     return `${this.prefix}pace-waiters:{${mallId}}`;
   }
 
-  /** Namespace of the `watch` cluster of this client id (schedule, leases, replicas). */
+  /**
+   * Keys (and the channel) of the `watch` cluster of this client id: schedule, leases, holders, records, replicas.
+   * They span malls and its scripts touch several at once, so they share the hash tag `{watch:<client id>}`: one
+   * Redis Cluster slot, every key declared in KEYS.
+   */
   watch(part: string): string {
-    return `${this.prefix}watch:${this.clientId}:${part}`;
+    return `${this.prefix}{watch:${this.clientId}}:${part}`;
   }
 }

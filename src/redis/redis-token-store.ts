@@ -162,11 +162,12 @@ export class RedisTokenStore implements TokenStore {
     const [json, revision, receivedAt] = await this.run(() =>
       command.hmget(this.keys.token(mallId), "token", "revision", "receivedAt"),
     );
-    if (!json || !revision) {
+    if (json === null && revision === null) {
       this.cache.delete(mallId);
       return undefined;
     }
-    const stored = this.parse(mallId, json, revision, receivedAt ?? null);
+    // A record with an empty or missing part is damaged, not absent: it fails as invalid, naming the key.
+    const stored = this.parse(mallId, json ?? "", revision ?? "", receivedAt ?? null);
     this.seen.add(mallId);
     this.warnedUnavailable = false;
     if (this.subscribed && generation === this.generationOf(mallId)) {

@@ -208,7 +208,7 @@ export function tokenStoreIo(path: string, action: string, cause: unknown): Doct
 export function symlinkRefused(path: string): DoctorError {
   return new DoctorError(
     ERROR_CODES.tokenStoreUnsafe,
-    `The token file ${path} is a symbolic link; cafe24-doctor does not read or write tokens through links, since whoever placed it would receive them. Replace the link with the file itself, or opt in to following it (FileTokenStore followSymlinks, config "tokenStore.followSymlinks": true) if you put it there.`,
+    `The token file ${path} is a symbolic link; cafe24-doctor does not read or write tokens through links, since whoever placed it would receive them. Replace the link with the file itself, or opt in to following it (FileTokenStore followSymlinks, config "store": { "type": "file", "followSymlinks": true }) if you put it there.`,
     { details: [path] },
   );
 }

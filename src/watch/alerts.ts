@@ -2,6 +2,8 @@ import { type Logger, silentLogger } from "../util/runtime.js";
 
 export type AlertEvent = "reauth-required" | "refresh-token-expiring" | "refresh-failures";
 
+const ALERT_EVENTS: readonly AlertEvent[] = ["reauth-required", "refresh-token-expiring", "refresh-failures"];
+
 /** What a person is told. Built from codes and instants only, so no token or secret can end up in it. */
 export interface Alert {
   event: AlertEvent;
@@ -75,6 +77,19 @@ export class Alerter {
 
   isOpen(mallId: string, event: AlertEvent): boolean {
     return this.open.has(keyOf(mallId, event));
+  }
+
+  /** The mall's open incidents (`watch` replicas hand them on with the mall, so none is alerted twice). */
+  openFor(mallId: string): AlertEvent[] {
+    return ALERT_EVENTS.filter((event) => this.open.has(keyOf(mallId, event)));
+  }
+
+  /** Takes over the mall's open incidents as another replica left them: exactly these are open now. */
+  adopt(mallId: string, open: readonly AlertEvent[]): void {
+    for (const event of ALERT_EVENTS) {
+      if (open.includes(event)) this.open.add(keyOf(mallId, event));
+      else this.open.delete(keyOf(mallId, event));
+    }
   }
 
   /** Resolves once every delivery started so far has finished (each is bounded by the timeout). */

@@ -11,6 +11,20 @@ export {
   webhookPayload,
 } from "./alert-sinks.js";
 export type { Alert, AlertEvent, AlertOptions, AlertSink } from "./alerts.js";
+export type {
+  ClaimedMall,
+  ClusterView,
+  MallCoordinator,
+  MallDue,
+  MallRelease,
+  ReplicaInfo,
+} from "./cluster/mall-coordinator.js";
+export type { MallRecord } from "./cluster/mall-record.js";
+export {
+  RedisWatchCluster,
+  type RedisWatchClusterOptions,
+  WATCH_CLUSTER_DEFAULTS,
+} from "./cluster/redis-watch-cluster.js";
 export { type DiagnoseMall, type DiagnosisResult, doctorDiagnose } from "./diagnose-mall.js";
 export {
   type RunningStatusServer,
@@ -20,6 +34,7 @@ export {
 export { WatchManager, type WatchManagerEvents, type WatchRunSummary } from "./watch-manager.js";
 export { WATCH_DEFAULTS, type WatchManagerOptions, type WatchOAuth } from "./watch-options.js";
 export type {
+  MallClusterStatus,
   MallDiagnosis,
   MallWatchState,
   MallWatchStatus,

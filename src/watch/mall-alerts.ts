@@ -24,6 +24,14 @@ export class MallAlerts {
     );
   }
 
+  /**
+   * The store no longer holds a token it held (Redis restarted without persistence): `message` is the store's
+   * own wording (ours, naming the mall and the command, never a token), scrubbed where it was recorded.
+   */
+  lost(message: string): void {
+    this.raise("reauth-required", message, this.reauthCommand);
+  }
+
   failing(failures: number, code: string): void {
     this.raise(
       "refresh-failures",
@@ -42,6 +50,21 @@ export class MallAlerts {
 
   resolve(...events: AlertEvent[]): void {
     for (const event of events) this.alerter?.resolve(this.mallId, event);
+  }
+
+  /** Whether alerts go anywhere at all. */
+  get canAlert(): boolean {
+    return this.alerter !== undefined;
+  }
+
+  /** Incidents alerted and not yet resolved. */
+  open(): AlertEvent[] {
+    return this.alerter?.openFor(this.mallId) ?? [];
+  }
+
+  /** Takes over the incidents another replica left open for this mall. */
+  adopt(open: readonly AlertEvent[]): void {
+    this.alerter?.adopt(this.mallId, open);
   }
 
   private raise(event: AlertEvent, message: string, command: string): void {

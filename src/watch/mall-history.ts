@@ -57,6 +57,18 @@ export class MallHistory {
     this.consecutiveFailures = 0;
   }
 
+  /** The last failure recorded (scrubbed), if any. */
+  get latestError(): Readonly<NonNullable<MallWatchStatus["lastError"]>> | null {
+    return this.lastError;
+  }
+
+  /** Takes over what another `watch` replica recorded last (events and counters stay each replica's own). */
+  adopt(from: Pick<MallWatchStatus, "lastRefreshAt" | "consecutiveFailures" | "lastError">): void {
+    this.lastRefreshAt = from.lastRefreshAt;
+    this.consecutiveFailures = from.consecutiveFailures;
+    this.lastError = from.lastError && { ...from.lastError };
+  }
+
   diagnosed(diagnosis: MallDiagnosis, apiCalls: number): void {
     this.counters.apiCalls += apiCalls;
     this.lastDiagnosis = diagnosis;

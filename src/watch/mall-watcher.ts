@@ -5,6 +5,7 @@ import { type RefreshReason, TokenManager } from "../tokens/token-manager.js";
 import type { Logger, Now, RandomSource } from "../util/runtime.js";
 import type { Alerter } from "./alerts.js";
 import { type BackoffPolicy, backoffDelay } from "./backoff.js";
+import type { MallRecord } from "./cluster/mall-record.js";
 import { countingFetch } from "./counting-fetch.js";
 import type { DiagnoseMall } from "./diagnose-mall.js";
 import { MallAlerts } from "./mall-alerts.js";
@@ -15,6 +16,13 @@ import type { MallWatchState, MallWatchStatus } from "./watch-status.js";
 
 /** A healthy mall's view of its token is re-read this often, to notice refreshes by apps sharing the store. */
 const REREAD_MS = 30_000;
+/**
+ * Between `watch` replicas, a mall waiting for a person is looked at again this often (a new token is also
+ * noticed at once through the store's change notifications); alone, the manager re-reads it every tick.
+ */
+export const PERSON_RECHECK_MS = 60_000;
+/** The soonest a mall is scheduled again after work on it, so that nothing can spin on one mall. */
+const MIN_RESCHEDULE_MS = 1_000;
 
 export interface MallWatcherSettings {
   mallId: string;
@@ -187,6 +195,75 @@ export class MallWatcher {
     };
   }
 
+  /** A refreshed token the store has refused so far: kept in memory and saved again, the only live copy. */
+  get hasUnsavedToken(): boolean {
+    return this.tokens.unsavedToken !== undefined;
+  }
+
+  get waitingForPerson(): boolean {
+    return this.state === "reauth-required" || this.state === "no-token";
+  }
+
+  /**
+   * When this mall next needs work (a refresh, a keep-alive, the expiry alert, the periodic check, a retry, or
+   * a look at a mall waiting for a person): its score in a `watch` cluster's schedule.
+   */
+  nextWorkAt(now: number): number {
+    const schedule = this.schedule;
+    const soonest = now + MIN_RESCHEDULE_MS;
+    if (this.waitingForPerson) return now + PERSON_RECHECK_MS;
+    if (!schedule) return Math.max(soonest, this.retryAt);
+    let at = Math.max(
+      this.retryAt,
+      Math.min(schedule.accessDueAt, schedule.keepAliveDueAt ?? Number.POSITIVE_INFINITY),
+    );
+    // The expiry alert is checked after each piece of work; once sent (or with no alert sink) it needs no wake-up.
+    if (schedule.alertDueAt !== null && schedule.alertDueAt > now && this.alerts.canAlert)
+      at = Math.min(at, schedule.alertDueAt);
+    if (this.check) at = Math.min(at, this.check.dueAt);
+    return Math.max(soonest, at);
+  }
+
+  /** What the next holder of the mall needs to go on where this replica stopped, and what status pages show. */
+  record(by: string, now: number): MallRecord {
+    const status = this.status();
+    return {
+      mallId: this.mallId,
+      state: status.state === "refreshing" ? "ok" : status.state,
+      accessTokenExpiresAt: status.accessTokenExpiresAt,
+      refreshTokenExpiresAt: status.refreshTokenExpiresAt,
+      lastRefreshAt: status.lastRefreshAt,
+      nextRefreshAt: status.nextRefreshAt,
+      dueAt: this.nextWorkAt(now),
+      consecutiveFailures: status.consecutiveFailures,
+      lastError: status.lastError,
+      retryAt: this.retryAt,
+      deadRevision: this.deadRevision ?? null,
+      alerts: this.alerts.open(),
+      checkAt: this.check ? this.check.dueAt : null,
+      reauthCommand: status.reauthCommand,
+      by,
+      at: now,
+    };
+  }
+
+  /**
+   * Takes the mall over from the replica that worked on it last (undefined: nobody has, or Redis lost the
+   * record). The token is read again before anything is decided: whoever held the mall may have refreshed it.
+   */
+  adopt(record: MallRecord | undefined): void {
+    this.readAt = Number.NEGATIVE_INFINITY;
+    if (!record) return;
+    this.deadRevision = record.deadRevision ?? undefined;
+    this.retryAt = record.retryAt;
+    this.history.adopt(record);
+    this.alerts.adopt(record.alerts);
+    if (record.checkAt !== null) this.check?.adopt(record.checkAt);
+    // Taken over silently: the change happened on another replica, which reported it.
+    this.state = record.state;
+    this.loggedState = record.state;
+  }
+
   /** Re-read every tick while waiting for a person (a new token ends the wait); otherwise now and then. */
   private needsRead(now: number): boolean {
     if (this.state === "reauth-required" || this.state === "no-token") return true;
@@ -232,7 +309,8 @@ export class MallWatcher {
       // Through the manager: a refreshed token the store refused is the live one, not the store's.
       stored = await this.tokens.current();
     } catch (error) {
-      await this.failed(error);
+      if (error instanceof DoctorError && error.code === ERROR_CODES.tokenNotFound) this.lost(error);
+      else await this.failed(error);
       return;
     }
     this.readAt = this.s.now();
@@ -250,6 +328,25 @@ export class MallWatcher {
       this.alerts.resolve("reauth-required");
       this.setState("ok");
     }
+  }
+
+  /**
+   * The store says it lost a token it held (a store answers "nothing stored" with undefined; it throws
+   * TOKEN_NOT_FOUND only for a token it knows it had — Redis restarted without persistence or evicted it): the
+   * last refresh token is gone with it, so a person must authorize again. Never shown as a plain "no token".
+   */
+  private lost(error: DoctorError): void {
+    const now = this.s.now();
+    this.readAt = now;
+    this.schedule = undefined;
+    this.deadRevision = undefined;
+    if (this.state !== "reauth-required" || this.history.latestError?.code !== error.code) {
+      this.history.failed(now, error.code, error.message);
+      this.history.record(now, "reauth-required", error.message);
+      this.s.logger.error({ mallId: this.mallId, code: error.code }, error.message);
+    }
+    this.setState("reauth-required");
+    this.alerts.lost(this.history.latestError?.message ?? error.code);
   }
 
   private refreshed(reason: RefreshReason): void {
@@ -276,8 +373,10 @@ export class MallWatcher {
     const code = error instanceof DoctorError ? error.code : "UNKNOWN";
     const message = error instanceof Error ? error.message : String(error);
     if (code === ERROR_CODES.tokenNotFound) {
+      // The token went away under the manager: read again, which tells a deleted one (no-token) from one the
+      // store lost (reauth-required).
       this.schedule = undefined;
-      this.setState("no-token");
+      await this.read();
       return;
     }
     const failures = this.history.failed(now, code, message);

@@ -25,6 +25,16 @@ export class PeriodicCheck {
     return this.running ?? Promise.resolve();
   }
 
+  /** When the next check is due. */
+  get dueAt(): number {
+    return this.nextAt;
+  }
+
+  /** Takes over the schedule another `watch` replica left. */
+  adopt(nextAt: number): void {
+    this.nextAt = nextAt;
+  }
+
   isDue(now: number): boolean {
     return !this.running && now >= this.nextAt;
   }

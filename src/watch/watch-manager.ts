@@ -8,18 +8,38 @@ import {
   realSleep,
   type Sleep,
   silentLogger,
+  unrefSleep,
 } from "../util/runtime.js";
 import { scrubbingLogger } from "../util/scrubbing-logger.js";
 import { ALERT_DEFAULTS, Alerter } from "./alerts.js";
+import type { ClaimedMall, MallCoordinator, MallDue } from "./cluster/mall-coordinator.js";
+import type { MallRecord } from "./cluster/mall-record.js";
 import { forEachLimited } from "./for-each-limited.js";
 import { MallWatcher, type RefreshedInfo } from "./mall-watcher.js";
 import { defaultReauthCommand, oauthFor, WATCH_DEFAULTS, type WatchManagerOptions } from "./watch-options.js";
-import type { MallWatchState, WatchCounters, WatchSnapshot, WatchStatusSource } from "./watch-status.js";
+import type {
+  MallWatchState,
+  MallWatchStatus,
+  WatchCounters,
+  WatchSnapshot,
+  WatchStatusSource,
+} from "./watch-status.js";
 
 /** Without an explicit list, the store is listed again this often, so a newly authorized mall is picked up. */
 const RELIST_MS = 60_000;
+/**
+ * With a cluster, a new mall is picked up from the store's change notices at once; listing the whole store (one
+ * command per mall) is only a safety net, and every replica would do it.
+ */
+const CLUSTER_RELIST_MS = 10 * 60_000;
 /** A full check makes API calls and takes seconds: a few at a time is plenty for a periodic check. */
 const DIAGNOSE_CONCURRENCY = 4;
+/** A replica holding a refreshed token the store refused tries to save it this often, keeping the mall meanwhile. */
+const UNSAVED_RETRY_MS = 1_000;
+/** /status, /metrics and /healthz read the cluster's counts from Redis at most this often… */
+const CLUSTER_VIEW_MAX_AGE_MS = 1_000;
+/** …and wait this long for them at most (a slow Redis must not hang a health probe): the last counts are shown. */
+const CLUSTER_VIEW_WAIT_MS = 500;
 
 export interface WatchManagerEvents {
   refreshed: [RefreshedInfo];
@@ -43,6 +63,10 @@ export interface WatchRunSummary {
  * timer set two hours ahead would fire late or never), and each mall's work is an independent promise through
  * its TokenManager's cross-process lock. Job libraries (node-cron, bree, agenda) schedule long timers or need
  * their own store, and none knows the lock; this fits in a loop.
+ *
+ * With `cluster` (a MallCoordinator: RedisWatchCluster), several managers — replicas — share the malls: each tick
+ * claims due malls up to the free concurrency instead of looking at every mall, works on them, and hands each
+ * back with its next due time and a record the next holder adopts; the status shows the whole cluster.
  */
 export class WatchManager extends EventEmitter<WatchManagerEvents> implements WatchStatusSource {
   readonly instanceId: string;
@@ -57,6 +81,12 @@ export class WatchManager extends EventEmitter<WatchManagerEvents> implements Wa
   private listedAt = Number.NEGATIVE_INFINITY;
   private listing: Promise<void> | undefined;
   private loop: { controller: AbortController; done: Promise<void> } | undefined;
+  private readonly cluster: MallCoordinator | undefined;
+  private clusterStarted = false;
+  /** With a cluster: the malls this replica is working on (claimed, not yet released). */
+  private readonly inFlight = new Map<string, Promise<void>>();
+  private claiming: Promise<void> | undefined;
+  private diagnosing = 0;
 
   constructor(options: WatchManagerOptions) {
     super();
@@ -65,7 +95,8 @@ export class WatchManager extends EventEmitter<WatchManagerEvents> implements Wa
     this.sleep = options.sleep ?? realSleep;
     this.random = options.random ?? Math.random;
     this.logger = options.logger ? scrubbingLogger(options.logger) : silentLogger;
-    this.instanceId = options.instanceId ?? `${hostname()}:${process.pid}`;
+    this.cluster = options.cluster;
+    this.instanceId = options.instanceId ?? this.cluster?.replicaId ?? `${hostname()}:${process.pid}`;
     this.startedAt = this.now();
     this.alerter = options.alerts
       ? new Alerter(options.alerts.sinks, {
@@ -83,6 +114,15 @@ export class WatchManager extends EventEmitter<WatchManagerEvents> implements Wa
     this.loop = { controller, done: Promise.resolve() };
     await this.relist();
     await forEachLimited([...this.watchers.values()], this.maxConcurrent, (w) => w.load());
+    if (this.cluster) {
+      await this.cluster.start(
+        (lost) => this.dueTimes([...this.watchers.keys()], lost),
+        (mallId) => {
+          if (!this.o.malls && !this.watchers.has(mallId)) void this.addMalls([mallId]);
+        },
+      );
+      this.clusterStarted = true;
+    }
     this.loop.done = this.run(controller.signal);
     this.logger.info({ malls: this.watchers.size, tickMs: this.tickMs }, "watch started");
   }
@@ -96,7 +136,11 @@ export class WatchManager extends EventEmitter<WatchManagerEvents> implements Wa
     if (!loop) return;
     loop.controller.abort();
     await loop.done;
-    const work = Promise.all([...this.watchers.values()].map((w) => w.idle()));
+    await this.claiming;
+    const work = Promise.all([
+      ...[...this.watchers.values()].map((w) => w.idle()),
+      ...this.inFlight.values(),
+    ]);
     const limit = this.o.stopTimeoutMs ?? WATCH_DEFAULTS.stopTimeoutMs;
     let timer: NodeJS.Timeout | undefined;
     const timedOut = await Promise.race([
@@ -119,6 +163,8 @@ export class WatchManager extends EventEmitter<WatchManagerEvents> implements Wa
         );
     }
     await this.alerter?.settled();
+    await this.cluster?.stop();
+    this.clusterStarted = false;
     this.loop = undefined;
     this.logger.info({}, "watch stopped");
   }
@@ -129,9 +175,13 @@ export class WatchManager extends EventEmitter<WatchManagerEvents> implements Wa
    * itself (through `sleep`) and wants to see what one tick did.
    */
   async idle(mallIds?: readonly string[]): Promise<void> {
-    if (!mallIds) await this.listing;
+    if (!mallIds) {
+      await this.listing;
+      await this.claiming;
+    }
     const watchers = [...this.watchers.values()].filter((w) => !mallIds || mallIds.includes(w.mallId));
-    await Promise.all(watchers.flatMap((w) => [w.idle(), w.check?.idle()]));
+    await Promise.all(watchers.flatMap((w) => [w.idle(), w.check?.idle(), this.inFlight.get(w.mallId)]));
+    await this.cluster?.settled();
     await this.alerter?.settled();
   }
 
@@ -174,9 +224,55 @@ export class WatchManager extends EventEmitter<WatchManagerEvents> implements Wa
       counters.refreshFailures[w.mallId] = c.refreshFailures;
       counters.apiCalls[w.mallId] = c.apiCalls;
       counters.rateLimited[w.mallId] = c.rateLimited;
-      return w.status();
+      return this.cluster ? this.clusterStatus(this.cluster, w) : w.status();
     });
-    return { instanceId: this.instanceId, startedAt: this.startedAt, now, malls, counters };
+    const cluster = this.cluster?.lastView();
+    return {
+      instanceId: this.instanceId,
+      startedAt: this.startedAt,
+      now,
+      malls,
+      counters,
+      ...(cluster ? { cluster: structuredClone(cluster) } : {}),
+    };
+  }
+
+  /** Reads the cluster's counts again when older than a second (status routes call it before snapshot()). */
+  async refresh(): Promise<void> {
+    if (!this.cluster || !this.clusterStarted) return;
+    const read = this.cluster.view(this.now(), CLUSTER_VIEW_MAX_AGE_MS).catch((error: unknown) => {
+      this.logger.warn(
+        { reason: error instanceof Error ? error.message : String(error) },
+        "reading the watch cluster failed",
+      );
+    });
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      read,
+      new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, CLUSTER_VIEW_WAIT_MS);
+        timer.unref();
+      }),
+    ]);
+    clearTimeout(timer);
+  }
+
+  /**
+   * A mall as the cluster knows it: this replica's own view while it works on the mall, otherwise the record
+   * of whichever replica worked on it last (events, diagnosis and counters stay this replica's own).
+   */
+  private clusterStatus(cluster: MallCoordinator, w: MallWatcher): MallWatchStatus {
+    const status = w.status();
+    const record = cluster.recordOf(w.mallId);
+    const base = record && !this.inFlight.has(w.mallId) ? withRecord(status, record) : status;
+    return {
+      ...base,
+      cluster: {
+        holder: cluster.holderOf(w.mallId) ?? null,
+        handledBy: record?.by ?? null,
+        dueAt: record?.dueAt ?? null,
+      },
+    };
   }
 
   private get tickMs(): number {
@@ -198,7 +294,12 @@ export class WatchManager extends EventEmitter<WatchManagerEvents> implements Wa
   /** Decides, for every mall, whether anything is due; starts that work without waiting for it. */
   private tick(signal: AbortSignal): void {
     const now = this.now();
-    if (!this.o.malls && now - this.listedAt >= RELIST_MS) void this.relist();
+    const relistMs = this.cluster ? CLUSTER_RELIST_MS : RELIST_MS;
+    if (!this.o.malls && now - this.listedAt >= relistMs) void this.relist();
+    if (this.cluster) {
+      this.claim(this.cluster, now, signal);
+      return;
+    }
     const watchers = [...this.watchers.values()];
     let busy = 0;
     let diagnosing = 0;
@@ -221,13 +322,125 @@ export class WatchManager extends EventEmitter<WatchManagerEvents> implements Wa
     }
   }
 
+  /**
+   * With a cluster, a tick claims up to the free concurrency among the malls due at `now` (or left by a replica
+   * that stopped renewing) — one script call, whatever the number of malls — and starts working on them.
+   */
+  private claim(cluster: MallCoordinator, now: number, signal: AbortSignal): void {
+    const limit = this.maxConcurrent - this.inFlight.size;
+    if (this.claiming || limit <= 0 || !this.clusterStarted) return;
+    this.claiming = cluster
+      .claim(now, limit)
+      .then((claims) => {
+        for (const claim of claims) this.take(cluster, claim, signal);
+      })
+      .catch((error: unknown) => {
+        this.logger.warn(
+          { reason: error instanceof Error ? error.message : String(error) },
+          "claiming malls failed",
+        );
+      })
+      .finally(() => {
+        this.claiming = undefined;
+      });
+  }
+
+  private take(cluster: MallCoordinator, claim: ClaimedMall, signal: AbortSignal): void {
+    // Still being worked on here (its lease had run out, and the claim renewed it): nothing new to start.
+    if (this.inFlight.has(claim.mallId)) return;
+    // Scheduled by another replica: this one had not listed it yet.
+    if (!this.watchers.has(claim.mallId)) this.watch(claim.mallId);
+    const watcher = this.watchers.get(claim.mallId);
+    if (!watcher) return;
+    watcher.adopt(claim.record);
+    const work = this.work(cluster, watcher, signal)
+      .catch((error: unknown) => {
+        this.logger.error({ mallId: claim.mallId, reason: String(error).slice(0, 200) }, "watch work failed");
+      })
+      .finally(() => {
+        this.inFlight.delete(claim.mallId);
+      });
+    this.inFlight.set(claim.mallId, work);
+  }
+
+  /** One claimed mall: its step, a due periodic check, the expiry alert, then the release (whatever happened). */
+  private async work(cluster: MallCoordinator, w: MallWatcher, signal: AbortSignal): Promise<void> {
+    try {
+      await w.step();
+      // A refreshed token the store refused is the only live one: the mall stays held (its lease renewed) until
+      // it is saved, so that no other replica refreshes with the token it replaced.
+      while (w.hasUnsavedToken && !signal.aborted) {
+        await unrefSleep(UNSAVED_RETRY_MS, signal).catch(() => {});
+        await w.flush().catch(() => {});
+      }
+      const check = w.check;
+      if (check?.isDue(this.now())) {
+        if (this.diagnosing < DIAGNOSE_CONCURRENCY) {
+          this.diagnosing++;
+          await check.run(signal).finally(() => {
+            this.diagnosing--;
+          });
+        } else {
+          // Checks run a few at a time: a mall whose check must wait is spread over the next period.
+          check.adopt(this.now() + this.random() * (this.o.checkEveryMs ?? 0));
+        }
+      }
+      w.checkExpiry(this.now());
+    } finally {
+      // Stopping with a refreshed token still unsaved: the mall is not handed on (its lease runs out instead).
+      if (!w.hasUnsavedToken) {
+        const now = this.now();
+        cluster.release({
+          mallId: w.mallId,
+          dueAt: w.nextWorkAt(now),
+          record: w.record(cluster.replicaId, now),
+          needsPerson: w.waitingForPerson,
+        });
+      }
+    }
+  }
+
+  /**
+   * With a cluster: malls new to this replica are watched and read, then scheduled unless the cluster has them
+   * — and with `all`, every listed mall is scheduled again that way (a listing repairs a schedule that lost one).
+   */
+  private async addMalls(mallIds: readonly string[], { all = false } = {}): Promise<void> {
+    const cluster = this.cluster;
+    const added = mallIds.filter((id) => !this.watchers.has(id));
+    for (const id of added) this.watch(id);
+    if (!cluster) return;
+    await forEachLimited(
+      added,
+      this.maxConcurrent,
+      (id) => this.watchers.get(id)?.load() ?? Promise.resolve(),
+    );
+    const scheduled = all ? mallIds : added;
+    if (scheduled.length === 0) return;
+    await cluster.register(this.dueTimes(scheduled, false)).catch((error: unknown) => {
+      this.logger.warn(
+        { malls: scheduled.length, reason: error instanceof Error ? error.message : String(error) },
+        "scheduling malls failed; the next listing tries again",
+      );
+    });
+  }
+
+  /** When each mall next needs work, for the cluster's schedule; after the cluster lost its data, all at once. */
+  private dueTimes(mallIds: readonly string[], allNow: boolean): MallDue[] {
+    const now = this.now();
+    return mallIds.flatMap((mallId) => {
+      const w = this.watchers.get(mallId);
+      return w ? [{ mallId, dueAt: allNow ? now : w.nextWorkAt(now) }] : [];
+    });
+  }
+
   /** Adds malls newly found in the store (never drops one: a deleted file is a "no-token" mall to show). */
   private relist(): Promise<void> {
     if (this.o.malls) return Promise.resolve();
     this.listing ??= this.o.store
       .list()
-      .then((ids) => {
-        for (const id of ids) if (!this.watchers.has(id)) this.watch(id);
+      .then(async (ids) => {
+        if (this.cluster && this.clusterStarted) await this.addMalls(ids, { all: true });
+        else for (const id of ids) this.watch(id);
       })
       .catch((error: unknown) => {
         this.logger.warn(
@@ -276,4 +489,19 @@ export class WatchManager extends EventEmitter<WatchManagerEvents> implements Wa
   private get maxConcurrent(): number {
     return this.o.maxConcurrent ?? WATCH_DEFAULTS.maxConcurrent;
   }
+}
+
+/** A mall's status with the fields another replica recorded when it last worked on the mall. */
+function withRecord(status: MallWatchStatus, record: MallRecord): MallWatchStatus {
+  return {
+    ...status,
+    state: record.state,
+    accessTokenExpiresAt: record.accessTokenExpiresAt,
+    refreshTokenExpiresAt: record.refreshTokenExpiresAt,
+    lastRefreshAt: record.lastRefreshAt,
+    nextRefreshAt: record.nextRefreshAt,
+    consecutiveFailures: record.consecutiveFailures,
+    lastError: record.lastError,
+    reauthCommand: record.reauthCommand,
+  };
 }

@@ -2,6 +2,7 @@ import type { OAuthClientConfig } from "../oauth/oauth-client-config.js";
 import type { TokenStore } from "../store/token-store.js";
 import type { Logger, Now, RandomSource, Sleep } from "../util/runtime.js";
 import type { AlertOptions } from "./alerts.js";
+import type { MallCoordinator } from "./cluster/mall-coordinator.js";
 import type { DiagnoseMall } from "./diagnose-mall.js";
 
 export const WATCH_DEFAULTS = {
@@ -46,8 +47,14 @@ export interface WatchManagerOptions {
   reauthCommand?: (mallId: string) => string;
   /** How long stop() waits for in-flight refreshes to finish writing. @default 10000 */
   stopTimeoutMs?: number;
-  /** Names this manager on the status page. @default "<hostname>:<pid>" */
+  /** Names this manager on the status page. @default the cluster's replica id, else "<hostname>:<pid>" */
   instanceId?: string;
+  /**
+   * Shares the malls with other `watch` processes (replicas): `RedisWatchCluster.forStore(redisTokenStore)`.
+   * Each replica then works only on the malls it claims, and its status shows the whole cluster. Omitted: this
+   * manager works on every mall itself (still safe next to other processes, through the store's lock).
+   */
+  cluster?: MallCoordinator;
   now?: Now;
   sleep?: Sleep;
   random?: RandomSource;

@@ -1,3 +1,5 @@
+import type { ClusterView } from "./cluster/mall-coordinator.js";
+
 /**
  * What the watch manager knows about each mall, as the status server, metrics and alerts read it. Instants
  * are epoch ms; nothing here is secret (no tokens, no client secrets).
@@ -49,6 +51,17 @@ export interface MallWatchStatus {
   lastDiagnosis: MallDiagnosis | null;
   /** The command that fixes a reauth-required mall, e.g. "cafe24-doctor token login --mall shop1". */
   reauthCommand: string | null;
+  /** With `watch` replicas: who works on the mall. */
+  cluster?: MallClusterStatus;
+}
+
+export interface MallClusterStatus {
+  /** The replica working on the mall right now (holding its lease); null between pieces of work. */
+  holder: string | null;
+  /** The replica that worked on it last. */
+  handledBy: string | null;
+  /** When it is next due (watchers' clock), as the cluster's schedule has it. */
+  dueAt: number | null;
 }
 
 export interface WatchCounters {
@@ -64,9 +77,13 @@ export interface WatchSnapshot {
   now: number;
   malls: MallWatchStatus[];
   counters: WatchCounters;
+  /** With `watch` replicas: the cluster as last read from Redis (replicas, counts). */
+  cluster?: ClusterView;
 }
 
 /** Anything that can describe the watch's current state (the manager; a fake in tests). */
 export interface WatchStatusSource {
   snapshot(): WatchSnapshot;
+  /** Brings what snapshot() shows up to date when part of it lives elsewhere (the cluster's counts in Redis). */
+  refresh?(): Promise<void>;
 }

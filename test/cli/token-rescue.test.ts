@@ -11,6 +11,7 @@ import { serializeTokenFile } from "../../src/store/token-file-format.js";
 import { CLI } from "../helpers/run-cli.js";
 import { signal } from "../helpers/signal.js";
 import { fillDisk, mountSmallTmpfs, tmpfsUnavailable, unmount } from "../helpers/small-tmpfs.js";
+import { DURABLE_REDIS, type Stores, storeKinds, useStores } from "../helpers/stores.js";
 import { tempDir } from "../helpers/token-files.js";
 import { expectCleanOutput, type TokenProject, tokenProject } from "../token/token-cli-kit.js";
 
@@ -26,42 +27,53 @@ async function rescueFile(p: TokenProject, name = "cafe24-doctor-rescue.json"): 
   return path;
 }
 
-describe("cafe24-doctor token restore", () => {
-  it("puts a newer rescued token back, proves it with one call and removes the rescue file", async () => {
-    const p = await tokenProject();
-    await p.writeToken();
-    const rescue = await rescueFile(p);
-    const result = await p.cli(["token", "restore", rescue]);
-    expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toContain(`Restored mall ${p.mall.mallId}'s token from ${rescue}`);
-    expect(result.stdout).toContain("accepted");
-    expect(existsSync(rescue)).toBe(false);
-    expect(tokenId((await p.readToken())?.refreshToken ?? "")).toBe(liveId(p));
-    expectCleanOutput(result, p.secrets());
+/** Over a token file: the built CLI in child processes. Over Redis: in-process through `storeFor`. */
+for (const { kind, unavailable } of storeKinds(["file", "redis"], "token restore over Redis")) {
+  describe.skipIf(unavailable)(`over a ${kind} store`, () => {
+    tokenRestore(useStores(kind, DURABLE_REDIS));
   });
+}
 
-  it("changes nothing (exit 1) when the stored token is newer, unless --force", async () => {
-    const p = await tokenProject();
-    const rescue = await rescueFile(p);
-    const stored = await p.writeToken();
-    const result = await p.cli(["token", "restore", rescue, "--lang", "ko"]);
-    expect(result.code).toBe(1);
-    expect(result.stdout).toContain("아무것도 바꾸지 않았습니다");
-    expect((await p.readToken())?.refreshToken).toBe(stored.refreshToken);
-    expect(existsSync(rescue)).toBe(true);
+function tokenRestore(stores: Stores) {
+  describe("cafe24-doctor token restore", () => {
+    it("puts a newer rescued token back, proves it with one call and removes the rescue file", async () => {
+      const p = await tokenProject({}, stores);
+      await p.writeToken();
+      const rescue = await rescueFile(p);
+      const result = await p.cli(["token", "restore", rescue]);
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).toContain(`Restored mall ${p.mall.mallId}'s token from ${rescue}`);
+      expect(result.stdout).toContain("accepted");
+      expect(existsSync(rescue)).toBe(false);
+      expect(tokenId((await p.readToken())?.refreshToken ?? "")).toBe(liveId(p));
+      expectCleanOutput(result, p.secrets());
+    });
+
+    it("changes nothing (exit 1) when the stored token is newer, unless --force", async () => {
+      const p = await tokenProject({}, stores);
+      const rescue = await rescueFile(p);
+      const stored = await p.writeToken();
+      const result = await p.cli(["token", "restore", rescue, "--lang", "ko"]);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toContain("아무것도 바꾸지 않았습니다");
+      expect((await p.readToken())?.refreshToken).toBe(stored.refreshToken);
+      expect(existsSync(rescue)).toBe(true);
+    });
+
+    it("refuses a rescue file that is not a token file, saying why (exit 2, like any unusable token file)", async () => {
+      const p = await tokenProject({}, stores);
+      const bogus = join(p.dir, "bogus.json");
+      await writeFile(bogus, "not json");
+      const result = await p.cli(["token", "restore", bogus]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain("not valid JSON");
+      expect(result.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+    });
   });
+}
 
-  it("refuses a rescue file that is not a token file, saying why (exit 2, like any unusable token file)", async () => {
-    const p = await tokenProject();
-    const bogus = join(p.dir, "bogus.json");
-    await writeFile(bogus, "not json");
-    const result = await p.cli(["token", "restore", bogus]);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain("not valid JSON");
-    expect(result.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
-  });
-});
-
+// File only: a full disk is the file store's failure (Redis refusing a write is test/redis's), and Ctrl-C needs a
+// child process to signal.
 const noTmpfs = await tmpfsUnavailable("the CLI's full-disk refresh test");
 
 describe.skipIf(noTmpfs)("cafe24-doctor token refresh on a full disk", () => {

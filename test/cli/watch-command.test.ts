@@ -10,27 +10,47 @@ import { doctorEnv } from "../doctor/scenarios/scenario-kit.js";
 import { launch } from "../helpers/emulator.js";
 import { requestWithHost } from "../helpers/request-with-host.js";
 import { CLI, runNode, startCli } from "../helpers/run-cli.js";
+import { DURABLE_REDIS, type Stores, storeKinds, useStores } from "../helpers/stores.js";
+import { runInProcess } from "../token/token-cli-kit.js";
 
-/** A project whose stored access token is `dueInMs` from expiry (2-hour tokens; watch refreshes under 10 min). */
-async function project(dueInMs: number) {
+/**
+ * A project whose stored access token is `dueInMs` from expiry (2-hour tokens; watch refreshes under 10 min).
+ * Over a token file `watch` is the built CLI in a child process; over another store it runs in-process, its
+ * store handed over through `storeFor`.
+ */
+async function project(dueInMs: number, stores?: Stores) {
   const emu = await launch({ clock: { frozen: false, start: Date.now() } });
   const mall = emu.malls[0];
   if (!mall?.clientSecret) throw new Error("demo mall expected");
   const dir = await mkdtemp(join(tmpdir(), "c24-watch-"));
   const tokenFile = join(dir, "oauth_token.json");
-  const store = new FileTokenStore({ path: tokenFile });
+  const inProcess = stores && stores.kind !== "file" ? stores : undefined;
+  // The test's own handle reads the store itself every time (a Redis handle without cache).
+  const store =
+    inProcess?.open({ clientId: mall.clientId, redis: { cacheMaxAgeMs: 0 } }) ??
+    new FileTokenStore({ path: tokenFile });
   const token = toTokenSet(emu.control.issueTokens(mall.mallId), mall.mallId);
   const now = Date.now();
   const aged = { ...token, issuedAt: now + dueInMs - 2 * 3_600_000, accessTokenExpiresAt: now + dueInMs };
   await store.compareAndSet(mall.mallId, undefined, aged);
   const env = { ...doctorEnv(emu, { ...mall, clientSecret: mall.clientSecret }, tokenFile), NO_COLOR: "1" };
-  return { emu, mall, dir, store, env };
+  const watchOnce = (args: string[]) =>
+    inProcess
+      ? runInProcess(args, { env, cwd: dir, storeFor: () => inProcess.open({ clientId: mall.clientId }) })
+      : runNode(CLI, args, { env, cwd: dir });
+  return { emu, mall, dir, store, env, watchOnce };
 }
 
-describe("cafe24-doctor watch", () => {
+for (const { kind, unavailable } of storeKinds(["file", "redis"], "watch --once over Redis")) {
+  describe.skipIf(unavailable)(`cafe24-doctor watch --once over a ${kind} store`, () => {
+    watchOnce(useStores(kind, DURABLE_REDIS));
+  });
+}
+
+function watchOnce(stores: Stores) {
   it("--once refreshes a mall whose access token is due and exits 0", async () => {
-    const p = await project(5 * 60_000);
-    const result = await runNode(CLI, ["watch", "--once", "--lang", "en"], { env: p.env, cwd: p.dir });
+    const p = await project(5 * 60_000, stores);
+    const result = await p.watchOnce(["watch", "--once", "--lang", "en"]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain("Refreshed 1");
     const stats = p.emu.control.stats();
@@ -41,13 +61,17 @@ describe("cafe24-doctor watch", () => {
   });
 
   it("--once exits 2 and names the mall when it needs re-authorization", async () => {
-    const p = await project(5 * 60_000);
+    const p = await project(5 * 60_000, stores);
     p.emu.control.revokeAll(p.mall.mallId);
-    const result = await runNode(CLI, ["watch", "--once", "--lang", "en"], { env: p.env, cwd: p.dir });
+    const result = await p.watchOnce(["watch", "--once", "--lang", "en"]);
     expect(result.code).toBe(2);
     expect(result.stdout).toContain(`re-authorization needed: ${p.mall.mallId}`);
   });
+}
 
+// A long-running watch and its status server: a process's (ports, SIGTERM), over the token file.
+
+describe("cafe24-doctor watch", () => {
   it("serves /healthz and /status while running and stops cleanly on SIGTERM", async () => {
     const p = await project(2 * 3_600_000);
     const run = startCli(["watch", "--status-port", "0", "--lang", "en"], { ...p.env });

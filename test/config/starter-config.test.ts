@@ -49,7 +49,7 @@ describe("the starter config", () => {
     for (const section of [
       "mallId",
       "requiredScopes",
-      "tokenStore",
+      "store",
       "services",
       "localServers",
       "modules",

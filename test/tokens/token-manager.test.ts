@@ -5,32 +5,49 @@ import type { RunningEmulator } from "../../src/emulator/server.js";
 import { tokenId } from "../../src/emulator/state/tokens.js";
 import { DoctorError, ERROR_CODES } from "../../src/errors/doctor-error.js";
 import { Cafe24Client } from "../../src/http/cafe24-client.js";
-import { MemoryTokenStore } from "../../src/store/memory-token-store.js";
+import type { TokenStore } from "../../src/store/token-store.js";
 import { TokenManager } from "../../src/tokens/token-manager.js";
 import { DAY, HOUR, launch, oauthOf, SECOND } from "../helpers/emulator.js";
+import { type StoreKind, type Stores, storeKinds, useStores } from "../helpers/stores.js";
 
-async function setup(options: Parameters<typeof launch>[0] = {}) {
-  const emu = await launch(options);
-  const mall = emu.malls[0];
-  if (!mall?.clientSecret) throw new Error("demo mall expected");
-  const store = new MemoryTokenStore({ now: () => emu.control.now() });
-  const seed = toTokenSet(emu.control.issueTokens(mall.mallId), mall.mallId);
-  await store.compareAndSet(mall.mallId, undefined, seed);
-  const manager = new TokenManager({
-    store,
-    now: () => emu.control.now(),
-    oauth: oauthOf(emu, mall),
+for (const { kind, unavailable } of storeKinds(
+  ["memory", "file", "redis"],
+  "the TokenManager tests over Redis",
+)) {
+  describe.skipIf(unavailable)(`TokenManager over a ${kind} store`, () => {
+    tokenManagerTests(useStores(kind));
   });
-  return { emu, mall, store, manager, seed };
 }
 
-const storedToken = async (store: MemoryTokenStore, mallId: string) =>
-  (await store.get(mallId))?.token as TokenSet;
+/** Where status() says the tokens are: the store's own words, never a secret. */
+const LOCATION: Record<StoreKind, (store: TokenStore) => void> = {
+  memory: (store) => expect(store.location).toBe("memory"),
+  file: (store) => expect(store.location).toMatch(/\{mall_id\}\.json$/),
+  redis: (store) => expect(store.location).toMatch(/^redis:\/\/127\.0\.0\.1:\d+\/? \(t\d+-[0-9a-f]+:/),
+};
 
-const adminStatus = async (emu: RunningEmulator, token: string) =>
-  (await fetch(`${emu.url}/api/v2/admin/store`, { headers: { authorization: `Bearer ${token}` } })).status;
+function tokenManagerTests(stores: Stores) {
+  async function setup(options: Parameters<typeof launch>[0] = {}) {
+    const emu = await launch(options);
+    const mall = emu.malls[0];
+    if (!mall?.clientSecret) throw new Error("demo mall expected");
+    const store = stores.open({ clientId: mall.clientId, now: () => emu.control.now() });
+    const seed = toTokenSet(emu.control.issueTokens(mall.mallId), mall.mallId);
+    await store.compareAndSet(mall.mallId, undefined, seed);
+    const manager = new TokenManager({
+      store,
+      now: () => emu.control.now(),
+      oauth: oauthOf(emu, mall),
+    });
+    return { emu, mall, store, manager, seed };
+  }
 
-describe("TokenManager", () => {
+  const storedToken = async (store: TokenStore, mallId: string) =>
+    (await store.get(mallId))?.token as TokenSet;
+
+  const adminStatus = async (emu: RunningEmulator, token: string) =>
+    (await fetch(`${emu.url}/api/v2/admin/store`, { headers: { authorization: `Bearer ${token}` } })).status;
+
   it("hands out the stored access token while it has more than five minutes left, without refreshing", async () => {
     const { emu, manager, seed } = await setup();
     emu.control.advanceClock(2 * HOUR - 6 * 60 * SECOND);
@@ -133,7 +150,7 @@ describe("TokenManager", () => {
     const emu = await launch();
     const mall = emu.malls[0];
     if (!mall?.clientSecret) throw new Error("demo mall expected");
-    const store = new MemoryTokenStore();
+    const store = stores.open({ clientId: mall.clientId });
     const seed = toTokenSet(emu.control.issueTokens(mall.mallId), mall.mallId);
     await store.compareAndSet(mall.mallId, undefined, seed);
     const winner = toTokenSet(emu.control.issueTokens(mall.mallId), mall.mallId);
@@ -173,19 +190,20 @@ describe("TokenManager", () => {
   });
 
   it("reports both tokens' remaining life", async () => {
-    const { emu, manager } = await setup();
+    const { emu, manager, store } = await setup();
     emu.control.advanceClock(HOUR);
     const status = await manager.status();
     expect(status.accessToken).toMatchObject({ remainingMs: HOUR, expired: false });
     expect(status.refreshToken).toMatchObject({ remainingMs: 14 * DAY - HOUR, expired: false });
-    expect(status.location).toBe("memory");
+    expect(status.location).toBe(store.location);
+    LOCATION[stores.kind](store);
     emu.control.advanceClock(2 * HOUR);
     expect((await manager.status()).accessToken.expired).toBe(true);
   });
 
   it("says how to authorize when the store has no token for the mall", async () => {
     const manager = new TokenManager({
-      store: new MemoryTokenStore(),
+      store: stores.open(),
       oauth: { mallId: "emptymall", clientId: "id", clientSecret: "secret" },
     });
     await expect(manager.getAccessToken()).rejects.toMatchObject({
@@ -193,4 +211,4 @@ describe("TokenManager", () => {
       message: expect.stringContaining("token login"),
     });
   });
-});
+}

@@ -81,3 +81,32 @@ export function fakeSource(snapshot: WatchSnapshot): WatchStatusSource & { set(n
     },
   };
 }
+
+/** The snapshot of replica r1 of a cluster of two, shop1 last handled by r1, shop2 by r2; nothing in flight. */
+export function clusterSnapshotOf(malls: MallWatchStatus[], now = NOW): WatchSnapshot {
+  const handledBy = (i: number) => (i % 2 === 0 ? "r1" : "r2");
+  return {
+    ...snapshotOf(
+      malls.map((m, i) => ({
+        ...m,
+        cluster: { holder: null, handledBy: handledBy(i), dueAt: m.nextRefreshAt },
+      })),
+      now,
+    ),
+    instanceId: "r1",
+    cluster: {
+      replicaId: "r1",
+      at: now,
+      replicas: [
+        { id: "r1", host: "host-a", pid: 1234, startedAt: now - 3 * HOUR, lastSeenMsAgo: 1_000, held: 0 },
+        { id: "r2", host: "host-b", pid: 5678, startedAt: now - 2 * HOUR, lastSeenMsAgo: 2_000, held: 0 },
+      ],
+      malls: malls.length,
+      inFlight: 0,
+      owned: 0,
+      overdue: 0,
+      dueSoon: 0,
+      needsPerson: malls.filter((m) => m.state === "reauth-required" || m.state === "no-token").length,
+    },
+  };
+}

@@ -1,18 +1,22 @@
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { tokenId } from "../../src/emulator/state/tokens.js";
 import { Cafe24Client } from "../../src/http/cafe24-client.js";
-import { FileTokenStore } from "../../src/store/file-token-store.js";
 import { TokenManager } from "../../src/tokens/token-manager.js";
 import { launch } from "../helpers/emulator.js";
-import { tempDir } from "../helpers/token-files.js";
+import { type Stores, storeKinds, untilCurrent, useStores } from "../helpers/stores.js";
 import { authorize, manualWatch, oauthOf } from "./watch-setup.js";
 
 const ACCESS_SEC = 5;
 const REFRESH_SEC = 30;
 const STEP_MS = 500;
 
-describe("watch keeps an app's calls succeeding", () => {
+for (const { kind, unavailable } of storeKinds(["file", "redis"], "watch keeping an app alive over Redis")) {
+  describe.skipIf(unavailable)(`watch keeps an app's calls succeeding over a ${kind} store`, () => {
+    keepsAlive(useStores(kind));
+  });
+}
+
+function keepsAlive(stores: Stores) {
   it("for ten refresh-token lifetimes: every call succeeds, no 401 and no invalid_grant at Cafe24", async () => {
     // A frozen emulator clock the test advances; the manager reads the same clock and ticks when told.
     const running = await launch({
@@ -20,13 +24,22 @@ describe("watch keeps an app's calls succeeding", () => {
       rateLimit: { enabled: false },
     });
     const { control } = running;
-    const mallId = running.malls[0]?.mallId ?? "";
-    const store = new FileTokenStore({ path: join(await tempDir(), "{mall_id}.json") });
+    const mall = running.malls[0];
+    const mallId = mall?.mallId ?? "";
+    // The watcher and the app each open the store: two processes sharing a file, two machines sharing Redis.
+    const open = () => stores.open({ clientId: mall?.clientId ?? "" });
+    const store = open();
+    const appStore = open();
     await authorize(running, store, mallId);
     const now = () => control.now();
     const { manager, ticks } = manualWatch({ store, oauth: oauthOf(running), malls: [mallId], now });
     // The app refreshes only in the last half second, so every refresh it would need is the manager's to do.
-    const app = new TokenManager({ store, oauth: oauthOf(running)(mallId), refreshBeforeMs: 500, now });
+    const app = new TokenManager({
+      store: appStore,
+      oauth: oauthOf(running)(mallId),
+      refreshBeforeMs: 500,
+      now,
+    });
     let appRefreshes = 0;
     app.on("refreshed", () => appRefreshes++);
     const client = new Cafe24Client({
@@ -47,9 +60,11 @@ describe("watch keeps an app's calls succeeding", () => {
         control.advanceClock(STEP_MS);
         // The manager brings the token up to date before the app's next call.
         await ticks.until(() => {
-          const mall = manager.snapshot().malls[0];
-          return mall?.state === "ok" && mall.nextRefreshAt !== null && mall.nextRefreshAt > now();
+          const state = manager.snapshot().malls[0];
+          return state?.state === "ok" && state.nextRefreshAt !== null && state.nextRefreshAt > now();
         }, `the refresh due at step ${step}`);
+        // And the app's handle has heard of it (Redis: the change notification has arrived).
+        await untilCurrent(appStore, store, mallId);
         try {
           await client.get("/store");
           succeeded++;
@@ -74,4 +89,4 @@ describe("watch keeps an app's calls succeeding", () => {
     const stored = await store.get(mallId);
     expect(tokenId(stored?.token.refreshToken ?? "")).toBe(stats.currentRefreshTokenId);
   });
-});
+}

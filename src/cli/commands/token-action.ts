@@ -1,3 +1,4 @@
+import type { DoctorConfig } from "../../config/doctor-config.js";
 import { loadDoctorConfig } from "../../config/load-doctor-config.js";
 import { createTranslator } from "../../i18n/translate.js";
 import { failureExitCode, failureNotes } from "../../token/failure-outcome.js";
@@ -42,6 +43,32 @@ export async function runTokenAction(
   } catch (error) {
     reportError(error, context);
     for (const note of failureNotes(error, context.t)) context.err(`  ${note}`);
+    cli.exit(failureExitCode(error));
+  }
+}
+
+/**
+ * The same wiring for a token command that needs the configuration but not one mall's credentials
+ * (`token migrate`): load it (the config file's language applies unless --lang was given), run, and turn a
+ * thrown error into its message and exit code.
+ */
+export async function runConfigAction(
+  cli: CliContext,
+  flags: { config?: string },
+  body: (config: DoctorConfig, io: CliContext) => Promise<number>,
+): Promise<void> {
+  let context: CliContext = cli;
+  try {
+    const config = await loadDoctorConfig({
+      cwd: cli.cwd,
+      env: cli.env,
+      ...(flags.config ? { configPath: flags.config } : {}),
+    });
+    const lang = cli.explicitLang ? cli.lang : (config.lang ?? cli.lang);
+    context = { ...cli, lang, t: createTranslator(lang) };
+    cli.exit(await body(config, context));
+  } catch (error) {
+    reportError(error, context);
     cli.exit(failureExitCode(error));
   }
 }

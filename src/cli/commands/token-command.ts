@@ -1,20 +1,30 @@
 import { type Command, Option } from "commander";
 import { runTokenExchange } from "../../token/run-token-exchange.js";
 import { runTokenLogin } from "../../token/run-token-login.js";
+import { migrationConfigs, runTokenMigrate, type StoreKind } from "../../token/run-token-migrate.js";
 import { runTokenRefresh } from "../../token/run-token-refresh.js";
 import { runTokenRestore } from "../../token/run-token-restore.js";
 import { runTokenRevoke } from "../../token/run-token-revoke.js";
 import { runTokenStatus } from "../../token/run-token-status.js";
 import type { CliContext } from "../cli-context.js";
 import { positiveNumber } from "../parse-number.js";
-import { runTokenAction } from "./token-action.js";
+import { runConfigAction, runTokenAction } from "./token-action.js";
 
 interface CommonFlags {
   config?: string;
   mall?: string;
 }
 
-/** `token status|refresh|exchange|login|revoke|restore`. Wiring only: the work is in src/token/. */
+interface MigrateFlags {
+  config?: string;
+  to: StoreKind;
+  dryRun?: boolean;
+  keepSource?: boolean;
+  file?: string;
+  json?: boolean;
+}
+
+/** `token status|refresh|exchange|login|revoke|restore|migrate`. Wiring only: the work is in src/token/. */
 export function registerTokenCommands(program: Command, cli: () => CliContext): void {
   const { t } = cli();
   const token = program.command("token").description(t("token.description"));
@@ -89,5 +99,33 @@ export function registerTokenCommands(program: Command, cli: () => CliContext): 
       runTokenAction(cli(), flags, (setup, io) =>
         runTokenRestore(setup, file, io, { force: flags.force ?? false }),
       ),
+    );
+
+  token
+    .command("migrate")
+    .description(t("token.migrate.description"))
+    .addOption(
+      new Option("--to <store>", t("token.migrate.option.to"))
+        .choices(["redis", "file"])
+        .makeOptionMandatory(),
+    )
+    .option("--dry-run", t("token.migrate.option.dryRun"))
+    .option("--keep-source", t("token.migrate.option.keepSource"))
+    .option("--file <path>", t("token.migrate.option.file"))
+    .option("--json", t("token.migrate.option.json"))
+    .option("-c, --config <file>", t("doctor.option.config"))
+    .action((flags: MigrateFlags) =>
+      runConfigAction(cli(), flags, (config, io) => {
+        const configs = migrationConfigs(config, { file: flags.file });
+        const stores = { file: io.storeFor(configs.file), redis: io.storeFor(configs.redis) };
+        return runTokenMigrate(stores, io, {
+          to: flags.to,
+          dryRun: flags.dryRun ?? false,
+          keepSource: flags.keepSource ?? false,
+          json: flags.json ?? false,
+          mallIds: [config.mallId],
+          clientId: config.clientId,
+        });
+      }),
     );
 }

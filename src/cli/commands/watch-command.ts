@@ -3,10 +3,12 @@ import type { Command } from "commander";
 import { formatKstIso } from "../../cafe24/kst.js";
 import { loadDoctorConfig } from "../../config/load-doctor-config.js";
 import { DoctorError, ERROR_CODES } from "../../errors/doctor-error.js";
+import { RedisTokenStore } from "../../redis/redis-token-store.js";
 import { criticalWorkPending, criticalWorkSettled } from "../../util/critical-work.js";
 import { isLoopbackHost } from "../../util/is-loopback-host.js";
 import { jsonWebhookSink, slackWebhookSink } from "../../watch/alert-sinks.js";
 import type { AlertSink } from "../../watch/alerts.js";
+import { RedisWatchCluster } from "../../watch/cluster/redis-watch-cluster.js";
 import { doctorDiagnose } from "../../watch/diagnose-mall.js";
 import {
   type RunningStatusServer,
@@ -76,8 +78,13 @@ async function runWatch(flags: WatchFlags, cli: CliContext): Promise<void> {
   const store = cli.storeFor(config);
   const malls =
     flags.mall ?? (config.mallId && !config.tokenFile.includes("{mall_id}") ? [config.mallId] : undefined);
+  // Over Redis, every `watch` process joins the cluster of the app's malls and shares the work (--once does its
+  // one pass alone: safe through the store's lock, and nothing to hand on).
+  const cluster =
+    !flags.once && store instanceof RedisTokenStore ? RedisWatchCluster.forStore(store) : undefined;
   const manager = new WatchManager({
     store,
+    ...(cluster ? { cluster } : {}),
     oauth: {
       clientId: config.clientId,
       clientSecret: config.clientSecret,

@@ -7,12 +7,16 @@ import { configurationCheck } from "./configuration.js";
 import { dataApisCheck } from "./data-apis.js";
 import { networkCheck } from "./network.js";
 import { rateLimitCheck } from "./rate-limit.js";
+import { redisCheck } from "./redis.js";
 import { scopeCoverageCheck } from "./scope-coverage.js";
 import { servicesCheck } from "./services.js";
 import { tokenLifetimesCheck } from "./token-lifetimes.js";
 import { tokenStoreCheck } from "./token-store.js";
 
-/** `check`: all twelve, in report order (the runner starts each as soon as its dependencies are done). */
+/**
+ * `check`: all twelve, in report order (the runner starts each as soon as its dependencies are done), then Redis,
+ * which runDoctor keeps only when the store is a RedisTokenStore.
+ */
 export const ALL_CHECKS: readonly CheckDefinition[] = [
   configurationCheck,
   tokenStoreCheck,
@@ -26,6 +30,7 @@ export const ALL_CHECKS: readonly CheckDefinition[] = [
   apiVersionCheck,
   appModulesCheck,
   servicesCheck,
+  redisCheck,
 ];
 
 /**
@@ -42,5 +47,6 @@ const QUICK = new Set([
   "data-apis",
   "services",
   "app-modules",
+  "redis",
 ]);
 export const QUICK_CHECKS: readonly CheckDefinition[] = ALL_CHECKS.filter((c) => QUICK.has(c.id));

@@ -91,7 +91,11 @@ export const reportSchema = z
         .union([z.literal(0), z.literal(1), z.literal(2)])
         .describe("0 healthy, 1 warnings, 2 problems"),
     }),
-    checks: z.array(check).describe("In the fixed order of the twelve checks, not in completion order"),
+    checks: z
+      .array(check)
+      .describe(
+        "In the fixed order of the checks (the twelve, then Redis for a Redis store), not in completion order",
+      ),
     problems: z.array(problem).describe("Every finding, most urgent first"),
     rootCause: rootCause.nullable(),
     http: z.array(httpExchange),

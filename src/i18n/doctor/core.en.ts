@@ -10,6 +10,9 @@ export const coreEn = {
   "rootcause.notConfigured.title": "cafe24-doctor does not know which mall and app to check",
   "rootcause.notConfigured.explanation":
     "The mall id or the app's client id/secret is missing, so nothing can be asked of Cafe24. Create the configuration and put the secret in .env.",
+  "rootcause.redisUnavailable.title": "The Redis token store cannot be reached",
+  "rootcause.redisUnavailable.explanation":
+    "The tokens live in Redis ({url}), which does not answer: no token can be read or saved, so every API call and refresh fails until it does. Nothing is wrong with the tokens themselves.",
   "rootcause.hostUnreachable.title": "The mall's API host cannot be reached",
   "rootcause.hostUnreachable.explanation":
     "Every Cafe24 call fails before Cafe24 sees it: the host name does not resolve or the connection is refused. Tokens are not the problem.",
@@ -46,6 +49,10 @@ export const coreEn = {
     "Cafe24 answered 5xx. This is not a token or configuration problem; retry later.",
   "rootcause.suspect.mallIdTypo": "a typo in CAFE24_MALL_ID",
   "rootcause.suspect.baseUrl": "a wrong CAFE24_BASE_URL",
+  "rootcause.suspect.redisDown": "Redis is stopped, restarting, or out of memory",
+  "rootcause.suspect.redisUrl": "CAFE24_REDIS_URL names the wrong host, port, database or password",
+  "rootcause.suspect.redisTls":
+    "the server needs TLS (rediss://) or a client certificate, or a firewall blocks the port",
   "rootcause.suspect.firewall": "a firewall or proxy on this network",
   "rootcause.suspect.hwclockLocal": "the hardware clock set to Korean time while the system assumes UTC",
   "rootcause.suspect.noNtp": "time synchronisation (NTP) turned off",

@@ -11,6 +11,9 @@ export const coreKo: Record<keyof typeof coreEn, string> = {
   "rootcause.notConfigured.title": "어떤 쇼핑몰과 앱을 점검할지 알 수 없습니다",
   "rootcause.notConfigured.explanation":
     "쇼핑몰 ID나 앱의 client id/secret이 없어 카페24에 아무것도 요청할 수 없습니다. 설정을 만들고 secret은 .env에 넣으세요.",
+  "rootcause.redisUnavailable.title": "Redis 토큰 저장소에 연결할 수 없습니다",
+  "rootcause.redisUnavailable.explanation":
+    "토큰이 Redis({url})에 있는데 Redis가 응답하지 않습니다. 응답할 때까지 토큰을 읽거나 저장할 수 없어 모든 API 호출과 갱신이 실패합니다. 토큰 자체에는 문제가 없습니다.",
   "rootcause.hostUnreachable.title": "쇼핑몰 API 호스트에 연결할 수 없습니다",
   "rootcause.hostUnreachable.explanation":
     "모든 카페24 호출이 카페24에 닿기 전에 실패합니다: 호스트 이름을 찾을 수 없거나 연결이 거부됩니다. 토큰 문제가 아닙니다.",
@@ -47,6 +50,10 @@ export const coreKo: Record<keyof typeof coreEn, string> = {
     "카페24가 5xx로 응답했습니다. 토큰이나 설정 문제가 아닙니다. 잠시 후 다시 시도하세요.",
   "rootcause.suspect.mallIdTypo": "CAFE24_MALL_ID 오타",
   "rootcause.suspect.baseUrl": "잘못된 CAFE24_BASE_URL",
+  "rootcause.suspect.redisDown": "Redis가 멈췄거나, 재시작 중이거나, 메모리가 부족함",
+  "rootcause.suspect.redisUrl": "CAFE24_REDIS_URL의 호스트, 포트, 데이터베이스 번호나 비밀번호가 틀림",
+  "rootcause.suspect.redisTls":
+    "서버가 TLS(rediss://)나 클라이언트 인증서를 요구하거나, 방화벽이 포트를 막음",
   "rootcause.suspect.firewall": "이 네트워크의 방화벽이나 프록시",
   "rootcause.suspect.hwclockLocal": "시스템은 UTC로 아는데 하드웨어 시계가 한국 시각으로 설정됨",
   "rootcause.suspect.noNtp": "시간 동기화(NTP)가 꺼짐",

@@ -12,6 +12,7 @@ export const reportEn = {
   "report.check.api-version": "API version",
   "report.check.app-modules": "App modules",
   "report.check.services": "Services",
+  "report.check.redis": "Redis token store",
 
   "report.tag.ok": "[OK]",
   "report.tag.expired": "[EXPIRED]",

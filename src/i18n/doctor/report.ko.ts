@@ -13,6 +13,7 @@ export const reportKo: Record<keyof typeof reportEn, string> = {
   "report.check.api-version": "API 버전",
   "report.check.app-modules": "앱 모듈",
   "report.check.services": "서비스",
+  "report.check.redis": "Redis 토큰 저장소",
 
   "report.tag.ok": "[정상]",
   "report.tag.expired": "[만료]",

@@ -40,4 +40,20 @@ export const statusEn = {
 
   "status.diagnosis": "Last diagnosis",
   "status.diagnosis.none": "No diagnosis yet.",
+
+  "status.replica": "Replica",
+  "status.replica.working": "{replica} (working on it now)",
+  "status.replica.last": "{replica} (last)",
+  "status.replica.none": "none yet",
+
+  "status.cluster.title": "Replicas",
+  "status.cluster.summary":
+    "{malls} malls across {replicas} replicas · {inFlight} being worked on ({owned} by this one) · {dueSoon} due within 5 minutes · {needsPerson} need a person",
+  "status.cluster.replica": "Replica",
+  "status.cluster.host": "Host",
+  "status.cluster.pid": "PID",
+  "status.cluster.started": "Started",
+  "status.cluster.lastSeen": "Last seen",
+  "status.cluster.held": "Malls held",
+  "status.cluster.self": "this page",
 } as const;

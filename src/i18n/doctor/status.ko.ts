@@ -41,4 +41,20 @@ export const statusKo: Record<keyof typeof statusEn, string> = {
 
   "status.diagnosis": "마지막 진단",
   "status.diagnosis.none": "아직 진단 결과가 없습니다.",
+
+  "status.replica": "레플리카",
+  "status.replica.working": "{replica} (지금 작업 중)",
+  "status.replica.last": "{replica} (마지막 처리)",
+  "status.replica.none": "아직 없음",
+
+  "status.cluster.title": "레플리카",
+  "status.cluster.summary":
+    "레플리카 {replicas}개가 쇼핑몰 {malls}개를 나눠 맡음 · 작업 중 {inFlight}개 (이 레플리카 {owned}개) · 5분 안에 갱신할 곳 {dueSoon}개 · 사람이 필요한 곳 {needsPerson}개",
+  "status.cluster.replica": "레플리카",
+  "status.cluster.host": "호스트",
+  "status.cluster.pid": "PID",
+  "status.cluster.started": "시작",
+  "status.cluster.lastSeen": "마지막 응답",
+  "status.cluster.held": "작업 중인 쇼핑몰",
+  "status.cluster.self": "이 페이지",
 };

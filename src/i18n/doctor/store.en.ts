@@ -14,7 +14,7 @@ export const storeEn = {
   "error.TOKEN_STORE_UNSAFE":
     "The token file is a symbolic link; cafe24-doctor does not read or write tokens through links, since whoever placed it would receive them:",
   "error.TOKEN_STORE_UNSAFE.fix":
-    'Replace the link with the file itself; or, if you made the link, allow it with "tokenStore": { "followSymlinks": true } in cafe24-doctor.config.json.',
+    'Replace the link with the file itself; or, if you made the link, allow it with "store": { "type": "file", "followSymlinks": true } in cafe24-doctor.config.json.',
   "error.TOKEN_NOT_SAVED":
     "The refreshed token could not be saved to the token store (where, why, and the command that restores it):",
   "error.TOKEN_NOT_SAVED.fix":

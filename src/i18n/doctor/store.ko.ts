@@ -16,7 +16,7 @@ export const storeKo: Record<keyof typeof storeEn, string> = {
   "error.TOKEN_STORE_UNSAFE":
     "토큰 파일이 심볼릭 링크입니다. 링크를 만든 사람이 토큰을 받게 되므로 cafe24-doctor는 링크를 통해 토큰을 읽거나 쓰지 않습니다:",
   "error.TOKEN_STORE_UNSAFE.fix":
-    '링크를 실제 파일로 바꾸세요. 직접 만든 링크라면 cafe24-doctor.config.json에 "tokenStore": { "followSymlinks": true }를 넣어 허용하세요.',
+    '링크를 실제 파일로 바꾸세요. 직접 만든 링크라면 cafe24-doctor.config.json에 "store": { "type": "file", "followSymlinks": true }를 넣어 허용하세요.',
   "error.TOKEN_NOT_SAVED": "갱신된 토큰을 토큰 저장소에 저장하지 못했습니다 (위치, 원인, 복원 명령):",
   "error.TOKEN_NOT_SAVED.fix":
     "토큰 저장소의 디스크 공간이나 권한 문제를 해결한 뒤 위 명령을 실행하세요. 그전까지 저장소의 토큰은 쓸 수 없습니다 (카페24가 이미 교체함).",

@@ -31,28 +31,38 @@ export function createStatusApp({ source, lang, bearerToken, now }: StatusAppOpt
   });
   if (bearerToken !== undefined) app.use(bearerAuth(bearerToken, OPEN_PATHS));
 
-  app.get("/", (c) => {
+  app.get("/", async (c) => {
     const requested = c.req.query("lang");
     const nonce = randomBytes(16).toString("base64");
     c.header(
       "Content-Security-Policy",
       `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
     );
+    await source.refresh?.();
     const view = toStatusView(source.snapshot(), now());
     return c.html(renderStatusPage(view, requested && isLang(requested) ? requested : lang, nonce));
   });
 
-  app.get("/status", (c) => c.json(toStatusView(source.snapshot(), now())));
+  app.get("/status", async (c) => {
+    await source.refresh?.();
+    return c.json(toStatusView(source.snapshot(), now()));
+  });
 
-  app.get("/healthz", (c) => {
-    const malls = source
-      .snapshot()
-      .malls.filter(needsPerson)
+  app.get("/healthz", async (c) => {
+    await source.refresh?.();
+    const snapshot = source.snapshot();
+    const malls = snapshot.malls
+      .filter(needsPerson)
       .map((m) => ({ mallId: m.mallId, state: m.state, reauthCommand: m.reauthCommand }));
-    return malls.length ? c.json({ status: "reauth-required", malls }, 503) : c.json({ status: "ok" });
+    // With replicas, a mall another replica found needing a person counts too (from the cluster's own count).
+    const cluster = snapshot.cluster ? { cluster: { needsPerson: snapshot.cluster.needsPerson } } : {};
+    return malls.length || (snapshot.cluster?.needsPerson ?? 0) > 0
+      ? c.json({ status: "reauth-required", malls, ...cluster }, 503)
+      : c.json({ status: "ok", ...cluster });
   });
 
   app.get("/metrics", async (c) => {
+    await source.refresh?.();
     const text = await metrics.render(source.snapshot(), now());
     return c.body(text, 200, { "Content-Type": metrics.contentType });
   });

@@ -1,6 +1,7 @@
 import type { Translate } from "../../i18n/translate.js";
 import { esc } from "../../util/html-escape.js";
 import type { MallDiagnosis, MallWatchStatus, WatchEvent } from "../watch-status.js";
+import { replicaText } from "./cluster-section.js";
 import { countdownText, kstText, relativeText } from "./page-text.js";
 import { needsPerson } from "./status-view.js";
 
@@ -22,7 +23,11 @@ ${banner(mall, t)}
 <dt>${esc(t("status.accessToken"))}</dt><dd>${expiry(mall.accessTokenExpiresAt, "accessTokenExpiresAt", now, t)}</dd>
 <dt>${esc(t("status.refreshToken"))}</dt><dd>${expiry(mall.refreshTokenExpiresAt, "refreshTokenExpiresAt", now, t)}</dd>
 <dt>${esc(t("status.lastRefresh"))}</dt><dd>${relative(mall.lastRefreshAt, "lastRefreshAt", now, t)}</dd>
-<dt>${esc(t("status.nextRefresh"))}</dt><dd>${relative(mall.nextRefreshAt, "nextRefreshAt", now, t)}</dd>
+<dt>${esc(t("status.nextRefresh"))}</dt><dd>${relative(mall.nextRefreshAt, "nextRefreshAt", now, t)}</dd>${
+    mall.cluster
+      ? `\n<dt>${esc(t("status.replica"))}</dt><dd class="replica">${esc(replicaText(mall.cluster, t))}</dd>`
+      : ""
+  }
 </dl>
 <p class="failures"${hidden(!mall.lastError || mall.consecutiveFailures === 0)}>${esc(failuresText(mall, t))}</p>
 <h3>${esc(t("status.events"))}</h3>

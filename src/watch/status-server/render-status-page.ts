@@ -2,6 +2,7 @@ import type { MessageKey } from "../../i18n/en.js";
 import { createTranslator, type Lang, type Translate } from "../../i18n/translate.js";
 import { esc } from "../../util/html-escape.js";
 import type { MallWatchState, WatchEvent } from "../watch-status.js";
+import { clusterSection } from "./cluster-section.js";
 import { mallCard } from "./mall-card.js";
 import { kstText } from "./page-text.js";
 import { STATUS_PAGE_SCRIPT } from "./status-page-script.js";
@@ -45,6 +46,12 @@ function pageLabels(view: StatusView, t: Translate) {
       noToken: t("status.banner.no-token"),
       noCommand: t("status.banner.noCommand"),
     },
+    replica: {
+      working: t("status.replica.working"),
+      last: t("status.replica.last"),
+      none: t("status.replica.none"),
+    },
+    clusterSummary: t("status.cluster.summary"),
   };
 }
 
@@ -78,6 +85,7 @@ export function renderStatusPage(view: StatusView, lang: Lang, nonce: string): s
 <p class="muted updated">${esc(t("status.updated", { at }))}</p>
 <noscript><p class="muted">${esc(t("status.noScript", { at }))}</p></noscript>
 <p class="stale" role="status" hidden>${esc(t("status.stale"))}</p></header>
+${clusterSection(view, t)}
 ${cards}
 </main>
 <script nonce="${esc(nonce)}">${STATUS_PAGE_SCRIPT}</script>

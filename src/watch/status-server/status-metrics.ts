@@ -1,4 +1,5 @@
 import { Counter, Gauge, Registry } from "prom-client";
+import type { ClusterView } from "../cluster/mall-coordinator.js";
 import type { WatchCounters, WatchSnapshot } from "../watch-status.js";
 import { needsPerson, secondsUntil } from "./status-view.js";
 
@@ -49,6 +50,8 @@ export function createStatusMetrics(): StatusMetrics {
     "1 when a person must authorize the app for the mall again (or for the first time), else 0.",
   );
   const gauges = [accessLeft, refreshLeft, needsReauth];
+  // Registered on the first snapshot with a cluster: a single manager's scrape has no cluster metrics at all.
+  let cluster: ClusterGauges | undefined;
 
   return {
     contentType: registry.contentType,
@@ -69,7 +72,64 @@ export function createStatusMetrics(): StatusMetrics {
         if (refresh !== null) refreshLeft.set({ mall: m.mallId }, refresh);
         needsReauth.set({ mall: m.mallId }, needsPerson(m) ? 1 : 0);
       }
+      if (snapshot.cluster) {
+        cluster ??= clusterGauges(registry);
+        cluster.set(snapshot.cluster);
+      }
       return registry.metrics();
+    },
+  };
+}
+
+interface ClusterGauges {
+  set(view: ClusterView): void;
+}
+
+/** The cluster's counts as this replica last read them from Redis (every replica reports the same). */
+function clusterGauges(registry: Registry): ClusterGauges {
+  const replicas = new Gauge({
+    name: "cafe24_doctor_cluster_replicas",
+    help: "watch replicas in the cluster's registry (heard from within a few leases).",
+    registers: [registry],
+  });
+  const malls = new Gauge({
+    name: "cafe24_doctor_cluster_malls",
+    help: "Malls of the watch cluster: scheduled (all), in_flight (being worked on), overdue (due, not yet claimed), due_soon (within 5 min), needs_person.",
+    labelNames: ["state"] as const,
+    registers: [registry],
+  });
+  const owned = new Gauge({
+    name: "cafe24_doctor_malls_owned",
+    help: "Malls this replica is working on right now (leases held).",
+    registers: [registry],
+  });
+  const held = new Gauge({
+    name: "cafe24_doctor_cluster_replica_malls_held",
+    help: "Malls each replica is working on right now.",
+    labelNames: ["replica"] as const,
+    registers: [registry],
+  });
+  const lastSeen = new Gauge({
+    name: "cafe24_doctor_cluster_replica_last_seen_seconds",
+    help: "Seconds since Redis last heard from each replica (its heartbeat).",
+    labelNames: ["replica"] as const,
+    registers: [registry],
+  });
+  return {
+    set(view) {
+      replicas.set(view.replicas.length);
+      malls.set({ state: "scheduled" }, view.malls);
+      malls.set({ state: "in_flight" }, view.inFlight);
+      malls.set({ state: "overdue" }, view.overdue);
+      malls.set({ state: "due_soon" }, view.dueSoon);
+      malls.set({ state: "needs_person" }, view.needsPerson);
+      owned.set(view.owned);
+      held.reset();
+      lastSeen.reset();
+      for (const r of view.replicas) {
+        held.set({ replica: r.id }, r.held);
+        lastSeen.set({ replica: r.id }, Math.floor(r.lastSeenMsAgo / 1000));
+      }
     },
   };
 }

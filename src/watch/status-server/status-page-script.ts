@@ -62,6 +62,11 @@ export const STATUS_PAGE_SCRIPT = `(function () {
       var v = m[e.dataset.kst];
       e.textContent = v === null ? "" : kst(v);
     });
+    var replica = card.querySelector(".replica");
+    if (replica && m.cluster) {
+      replica.textContent = m.cluster.holder ? fill(L.replica.working, { replica: m.cluster.holder })
+        : m.cluster.handledBy ? fill(L.replica.last, { replica: m.cluster.handledBy }) : L.replica.none;
+    }
     var banner = card.querySelector(".banner");
     banner.hidden = !needs;
     var text = m.state === "no-token" ? L.banners.noToken : L.banners.reauth;
@@ -92,6 +97,23 @@ export const STATUS_PAGE_SCRIPT = `(function () {
     box.replaceChildren.apply(box, parts);
   }
 
+  /** Updates the replicas table in place; false when a replica came or went (the server redraws the page). */
+  function cluster(c) {
+    var rows = Array.prototype.slice.call(document.querySelectorAll("[data-replica]"));
+    var ids = (c ? c.replicas : []).map(function (r) { return r.id; }).join("\\n");
+    if (ids !== rows.map(function (r) { return r.dataset.replica; }).join("\\n")) return false;
+    if (!c) return true;
+    c.replicas.forEach(function (r, i) {
+      rows[i].querySelector("[data-field=lastSeenAt]").dataset.at = String(r.lastSeenAt);
+      rows[i].querySelector("[data-field=mallsHeld]").textContent = String(r.mallsHeld);
+    });
+    var summary = document.querySelector(".cluster-summary");
+    var n = c.counts;
+    summary.textContent = fill(L.clusterSummary, { replicas: c.replicas.length, malls: n.malls, owned: n.owned,
+      inFlight: n.inFlight, dueSoon: n.dueSoon, needsPerson: n.needsPerson });
+    return true;
+  }
+
   function poll() {
     fetch("status", { headers: { accept: "application/json" }, cache: "no-store" })
       .then(function (res) { if (!res.ok) throw new Error(String(res.status)); return res.json(); })
@@ -101,6 +123,7 @@ export const STATUS_PAGE_SCRIPT = `(function () {
         var ids = s.malls.map(function (m) { return m.mallId; }).join("\\n");
         // A mall added or removed changes the layout: let the server draw it.
         if (ids !== cards.map(function (c) { return c.dataset.mall; }).join("\\n")) return location.reload();
+        if (!cluster(s.cluster)) return location.reload();
         s.malls.forEach(function (m, i) { update(cards[i], m); });
         var needPerson = s.malls.filter(function (m) { return m.needsReauth; }).length;
         document.querySelector(".summary").textContent = fill(L.summary, { malls: s.malls.length, needPerson: needPerson });

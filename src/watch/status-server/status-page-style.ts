@@ -36,4 +36,9 @@ ul.events li{border-top:1px solid var(--line);padding:3px 0;overflow-wrap:anywhe
 .verdict{font-weight:600}.v-healthy{color:var(--ok)}.v-warnings{color:var(--warn)}.v-problems{color:var(--bad)}
 .cause{overflow-wrap:anywhere}
 footer{margin:24px 0 8px}
+.cluster{background:var(--panel);border:1px solid var(--line);border-radius:8px;padding:10px 12px;margin-top:12px}
+.table-wrap{overflow-x:auto}
+table.replicas{border-collapse:collapse;width:100%;font-size:.9em}
+table.replicas th,table.replicas td{text-align:left;padding:3px 8px 3px 0;border-top:1px solid var(--line);white-space:nowrap}
+table.replicas th{color:var(--muted);font-weight:600;border-top:0}
 `;

@@ -1,4 +1,5 @@
 import { scrubSecrets } from "../../util/scrub-secrets.js";
+import type { ClusterView } from "../cluster/mall-coordinator.js";
 import type { MallWatchState, MallWatchStatus, WatchCounters, WatchSnapshot } from "../watch-status.js";
 
 /** States in which the manager cannot help itself: only a person authorizing the app fixes them. */
@@ -24,6 +25,42 @@ export interface StatusView {
   now: number;
   malls: MallStatusView[];
   counters: WatchCounters;
+  /** With `watch` replicas: the cluster's replicas and counts, as this replica last read them from Redis. */
+  cluster?: ClusterStatusView;
+}
+
+export interface ReplicaStatusView {
+  id: string;
+  host: string;
+  pid: number;
+  startedAt: number;
+  /** Approximate, in this server's clock (Redis measured the age, so replicas' clock skew does not enter). */
+  lastSeenAt: number;
+  lastSeenSecondsAgo: number;
+  /** Malls it is working on right now. */
+  mallsHeld: number;
+}
+
+export interface ClusterStatusView {
+  /** This replica. */
+  replicaId: string;
+  /** When the counts were read (this server's clock). */
+  readAt: number;
+  replicas: ReplicaStatusView[];
+  counts: {
+    /** Every mall in the cluster's schedule. */
+    malls: number;
+    /** Worked on right now by this replica. */
+    owned: number;
+    /** Worked on right now by any replica. */
+    inFlight: number;
+    /** Due and not yet claimed. */
+    overdue: number;
+    /** Due within 5 minutes (in flight included). */
+    dueSoon: number;
+    /** Waiting for a person (re-authorization, a token lost from Redis, no token). */
+    needsPerson: number;
+  };
 }
 
 /**
@@ -69,12 +106,46 @@ export function toStatusView(snapshot: WatchSnapshot, now: number): StatusView {
       },
       reauthCommand: m.reauthCommand,
       needsReauth: needsPerson(m),
+      ...(m.cluster
+        ? {
+            cluster: {
+              holder: m.cluster.holder,
+              handledBy: m.cluster.handledBy,
+              dueAt: m.cluster.dueAt,
+            },
+          }
+        : {}),
     })),
     counters: {
       refreshes: { ...snapshot.counters.refreshes },
       refreshFailures: { ...snapshot.counters.refreshFailures },
       apiCalls: { ...snapshot.counters.apiCalls },
       rateLimited: { ...snapshot.counters.rateLimited },
+    },
+    ...(snapshot.cluster ? { cluster: clusterView(snapshot.cluster) } : {}),
+  };
+}
+
+function clusterView(c: ClusterView): ClusterStatusView {
+  return {
+    replicaId: c.replicaId,
+    readAt: c.at,
+    replicas: c.replicas.map((r) => ({
+      id: r.id,
+      host: r.host,
+      pid: r.pid,
+      startedAt: r.startedAt,
+      lastSeenAt: c.at - r.lastSeenMsAgo,
+      lastSeenSecondsAgo: Math.max(0, Math.floor(r.lastSeenMsAgo / 1000)),
+      mallsHeld: r.held,
+    })),
+    counts: {
+      malls: c.malls,
+      owned: c.owned,
+      inFlight: c.inFlight,
+      overdue: c.overdue,
+      dueSoon: c.dueSoon,
+      needsPerson: c.needsPerson,
     },
   };
 }

@@ -7,22 +7,29 @@ import { renderProblems, renderStatusLines } from "../../../src/doctor/report/re
 import { verdictOf } from "../../../src/doctor/report/verdict.js";
 import { reportInputOf } from "../../../src/doctor/report-input-of.js";
 import { createTranslator } from "../../../src/i18n/translate.js";
-import { MemoryTokenStore } from "../../../src/store/memory-token-store.js";
+import type { TokenStore } from "../../../src/store/token-store.js";
 import { HOUR } from "../../helpers/emulator.js";
+import { DURABLE_REDIS, type Stores, storeKinds, useStores } from "../../helpers/stores.js";
 import { type World, world, writeFile } from "./scenario-kit.js";
 
-/** A MemoryTokenStore holding a token the world's emulator issued; the configured token file is never made. */
-async function memoryStore(w: World): Promise<MemoryTokenStore> {
-  const store = new MemoryTokenStore();
+/** A store of the kind holding a token the world's emulator issued; the configured token file is never made. */
+async function storeOf(stores: Stores, w: World): Promise<TokenStore> {
+  const store = stores.open({ clientId: w.mall.clientId });
   const json = w.emu.control.issueTokens(w.mall.mallId);
   await store.compareAndSet(w.mall.mallId, undefined, toTokenSet(json, w.mall.mallId));
   return store;
 }
 
-describe("the doctor reads the token store it is given", () => {
-  it("diagnoses over a MemoryTokenStore, quick and full: healthy, and no file findings", async () => {
+for (const { kind, unavailable } of storeKinds(["memory", "redis"], "the doctor over a Redis store")) {
+  describe.skipIf(unavailable)(`the doctor reads the ${kind} token store it is given`, () => {
+    givenStore(useStores(kind, DURABLE_REDIS));
+  });
+}
+
+function givenStore(stores: Stores) {
+  it(`diagnoses over a ${stores.kind} store, quick and full: healthy, and no file findings`, async () => {
     const w = await world();
-    const store = await memoryStore(w);
+    const store = await storeOf(stores, w);
     const askedGit: string[] = [];
     for (const kind of ["diagnose", "check"] as const) {
       const run = await w.run({
@@ -40,16 +47,17 @@ describe("the doctor reads the token store it is given", () => {
       expect(verdictOf(run.results), kind).toEqual({ status: "healthy", exitCode: 0 });
       const tokenStore = run.results.find((r) => r.id === "token-store");
       expect(tokenStore?.status).toBe("ok");
-      expect(tokenStore?.evidence).toEqual({ store: "memory", scopes: w.mall.scopes.length });
+      expect(tokenStore?.evidence).toEqual({ store: store.location, scopes: w.mall.scopes.length });
       expect(run.results.find((r) => r.id === "authentication")?.status).toBe("ok");
     }
     expect(askedGit).toEqual([]);
     expect(existsSync(w.tokenFile)).toBe(false);
+    if (stores.kind === "memory") expect(store.location).toBe("memory");
   });
 
   it("--fix refreshes into the same store, after which the diagnosis is healthy again", async () => {
     const w = await world();
-    const store = await memoryStore(w);
+    const store = await storeOf(stores, w);
     const before = (await store.get(w.mall.mallId))?.token.refreshToken;
     w.emu.control.advanceClock(3 * HOUR);
     const expired = await w.run({ kind: "diagnose", store });
@@ -61,7 +69,7 @@ describe("the doctor reads the token store it is given", () => {
     expect(verdictOf((await w.run({ kind: "diagnose", store })).results).exitCode).toBe(0);
     expect(existsSync(w.tokenFile)).toBe(false);
   });
-});
+}
 
 describe("a corrupt token file", () => {
   it("is reported as corrupt (TOKEN_FILE_INVALID), never as a missing access token, in both languages", async () => {

@@ -6,12 +6,13 @@ import { configurationCatalogue } from "./configuration.js";
 import { dataApisCatalogue } from "./data-apis.js";
 import { networkCatalogue } from "./network.js";
 import { rateLimitCatalogue } from "./rate-limit.js";
+import { redisCatalogue } from "./redis.js";
 import { scopeCoverageCatalogue } from "./scope-coverage.js";
 import { servicesCatalogue } from "./services.js";
 import { tokenLifetimesCatalogue } from "./token-lifetimes.js";
 import { tokenStoreCatalogue } from "./token-store.js";
 
-/** Each of the twelve checks' catalogue, by check id: where the doctor's finding codes come from. */
+/** Each check's catalogue (the twelve, and Redis), by check id: where the doctor's finding codes come from. */
 export const CHECK_CATALOGUES = {
   configuration: configurationCatalogue,
   "token-store": tokenStoreCatalogue,
@@ -25,6 +26,7 @@ export const CHECK_CATALOGUES = {
   "api-version": apiVersionCatalogue,
   "app-modules": appModulesCatalogue,
   services: servicesCatalogue,
+  redis: redisCatalogue,
 };
 
 /** The checks' English messages, for en.ts. */
@@ -41,6 +43,7 @@ export const checksEn = {
   ...apiVersionCatalogue.en,
   ...appModulesCatalogue.en,
   ...servicesCatalogue.en,
+  ...redisCatalogue.en,
 };
 
 /** The checks' Korean messages, for ko.ts (each catalogue's type already pins them to its English keys). */
@@ -57,4 +60,5 @@ export const checksKo = {
   ...apiVersionCatalogue.ko,
   ...appModulesCatalogue.ko,
   ...servicesCatalogue.ko,
+  ...redisCatalogue.ko,
 };

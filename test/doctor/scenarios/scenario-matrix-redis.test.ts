@@ -1,0 +1,3 @@
+import { scenarioMatrix } from "./scenario-matrix.js";
+
+scenarioMatrix("redis");
