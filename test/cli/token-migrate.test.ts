@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import type { TokenSet } from "../../src/cafe24/token-set.js";
 import { runCli } from "../../src/cli/run-cli.js";
 import { openRedis } from "../../src/redis/redis-connection.js";
@@ -10,7 +10,7 @@ import { FileTokenStore } from "../../src/store/file-token-store.js";
 import { serializeTokenFile } from "../../src/store/token-file-format.js";
 import type { TokenStore } from "../../src/store/token-store.js";
 import { migrateTokens } from "../../src/token/run-token-migrate.js";
-import { type RedisServer, redisUnavailable, startRedisServer } from "../helpers/redis-server.js";
+import { type RedisServer, redisUnavailable, useRedisServer } from "../helpers/redis-server.js";
 import { sampleToken, tempDir } from "../helpers/token-files.js";
 
 const CLIENT = "BrIfqEKoPxeE"; // sampleToken's client id
@@ -102,13 +102,7 @@ const same = (a: TokenSet | undefined, b: TokenSet) => {
 };
 
 describe.skipIf(redisUnavailable("the token migrate tests"))("cafe24-doctor token migrate", () => {
-  let server: RedisServer;
-  beforeAll(async () => {
-    server = await startRedisServer({ args: ["--appendonly", "yes"] });
-  });
-  afterAll(async () => {
-    await server.stop();
-  });
+  const server = useRedisServer({ args: ["--appendonly", "yes"] });
 
   it("moves every mall file → Redis → file, verifying each and retiring the source, tokens masked", async () => {
     const p = await project(server);

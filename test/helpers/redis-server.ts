@@ -3,7 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { createServer, Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 
 /** A redis-server of our own on a free 127.0.0.1 port, in its own directory, without persistence by default. */
 export interface RedisServer {
@@ -166,5 +166,38 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
       await kill(child);
       await rm(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * One redis-server for the enclosing describe block: started in beforeAll, stopped in afterAll. The returned
+ * handle forwards to it, so tests use `server.url` as with a started server.
+ */
+export function useRedisServer(options: RedisServerOptions = {}): RedisServer {
+  let started: RedisServer | undefined;
+  beforeAll(async () => {
+    started = await startRedisServer(options);
+  });
+  afterAll(async () => {
+    await started?.stop();
+  });
+  const current = (): RedisServer => {
+    if (!started) throw new Error("the test's redis-server starts in beforeAll");
+    return started;
+  };
+  return {
+    get url() {
+      return current().url;
+    },
+    get port() {
+      return current().port;
+    },
+    get pid() {
+      return current().pid;
+    },
+    pause: () => current().pause(),
+    resume: () => current().resume(),
+    restart: () => current().restart(),
+    stop: () => current().stop(),
   };
 }

@@ -2,13 +2,13 @@ import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { toTokenSet } from "../../src/cafe24/token-response.js";
 import type { RunningEmulator } from "../../src/emulator/server.js";
 import { tokenId } from "../../src/emulator/state/tokens.js";
 import { RedisTokenStore } from "../../src/redis/redis-token-store.js";
 import { launch, secretOf } from "../helpers/emulator.js";
-import { type RedisServer, redisUnavailable, startRedisServer } from "../helpers/redis-server.js";
+import { redisUnavailable, useRedisServer } from "../helpers/redis-server.js";
 import { spawnFixture, tempDir } from "../helpers/token-files.js";
 
 const LEASE_MS = 400;
@@ -41,13 +41,7 @@ function lines(child: ChildProcess): () => Promise<string> {
 describe.skipIf(redisUnavailable("the Redis fencing tests"))(
   "a refresh stalled past its lock's lease",
   () => {
-    let server: RedisServer;
-    beforeAll(async () => {
-      server = await startRedisServer();
-    });
-    afterAll(async () => {
-      await server.stop();
-    });
+    const server = useRedisServer();
 
     async function setUp() {
       const emu: RunningEmulator = await launch({ clock: { frozen: false }, rateLimit: { enabled: false } });

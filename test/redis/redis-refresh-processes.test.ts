@@ -1,24 +1,18 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { toTokenSet } from "../../src/cafe24/token-response.js";
 import { tokenId } from "../../src/emulator/state/tokens.js";
 import { RedisTokenStore } from "../../src/redis/redis-token-store.js";
 import { launch, secretOf } from "../helpers/emulator.js";
-import { type RedisServer, redisUnavailable, startRedisServer } from "../helpers/redis-server.js";
+import { redisUnavailable, useRedisServer } from "../helpers/redis-server.js";
 
 const WORKER = fileURLToPath(new URL("../fixtures/token-worker.mjs", import.meta.url));
 
 describe.skipIf(redisUnavailable("the Redis multi-process refresh test"))(
   "processes on separate connections (machines) sharing one RedisTokenStore",
   () => {
-    let server: RedisServer;
-    beforeAll(async () => {
-      server = await startRedisServer();
-    });
-    afterAll(async () => {
-      await server.stop();
-    });
+    const server = useRedisServer();
 
     it("6 processes forcing refreshes of one mall: every refresh Cafe24 granted is saved, no invalid_grant, the store ends on the live token", async () => {
       const emu = await launch({ clock: { frozen: false }, rateLimit: { enabled: false } });

@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { openRedis, redactRedisUrl } from "../../src/redis/redis-connection.js";
-import { type RedisServer, redisUnavailable, startRedisServer } from "../helpers/redis-server.js";
+import { redisUnavailable, useRedisServer } from "../helpers/redis-server.js";
 
 describe.skipIf(redisUnavailable("the Redis connection tests"))("a Redis connection", () => {
-  let server: RedisServer;
-  beforeAll(async () => {
-    server = await startRedisServer();
-  });
-  afterAll(async () => {
-    await server.stop();
-  });
+  const server = useRedisServer();
 
   it("connects to the test's own redis-server and answers", async () => {
     const redis = await openRedis({ url: server.url });

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { RedisTokenStore } from "../../src/redis/redis-token-store.js";
 import { launch, SECOND } from "../helpers/emulator.js";
-import { type RedisServer, redisUnavailable, startRedisServer } from "../helpers/redis-server.js";
+import { redisUnavailable, useRedisServer } from "../helpers/redis-server.js";
 import {
   authorizeAll,
   CLIENT_ID,
@@ -25,13 +25,7 @@ const STEPS = 10;
 describe.skipIf(redisUnavailable("the watch cluster tests"))(
   "watch replicas sharing malls over Redis",
   () => {
-    let server: RedisServer;
-    beforeAll(async () => {
-      server = await startRedisServer();
-    });
-    afterAll(async () => {
-      await server.stop();
-    });
+    const server = useRedisServer();
 
     it(`${REPLICAS} replicas × ${MALLS} malls: every mall refreshed before expiry, once per expiry, no invalid_grant`, {
       timeout: 90_000,

@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { EventEmitter } from "node:events";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { RedisTokenStore } from "../../src/redis/redis-token-store.js";
 import { launch, SECOND, secretOf } from "../helpers/emulator.js";
-import { type RedisServer, redisUnavailable, startRedisServer } from "../helpers/redis-server.js";
+import { redisUnavailable, useRedisServer } from "../helpers/redis-server.js";
 import {
   authorizeAll,
   CLIENT_ID,
@@ -81,13 +81,7 @@ const refreshesOf = (runner: Runner): Refresh[] =>
 describe.skipIf(redisUnavailable("the watch replica crash test"))(
   "a watch replica killed with SIGKILL",
   () => {
-    let server: RedisServer;
-    beforeAll(async () => {
-      server = await startRedisServer();
-    });
-    afterAll(async () => {
-      await server.stop();
-    });
+    const server = useRedisServer();
 
     it("leaves the malls it was working on to the others, which refresh them before they expire: no refresh twice, no invalid_grant", {
       // Real processes on a real clock: each start alone can take seconds on a busy machine.

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import type { OAuthClientConfig } from "../../src/oauth/oauth-client-config.js";
 import { RedisTokenStore } from "../../src/redis/redis-token-store.js";
 import { startStatusServer } from "../../src/watch/status-server/start-status-server.js";
 import type { StatusView } from "../../src/watch/status-server/status-view.js";
 import { launch, SECOND } from "../helpers/emulator.js";
-import { type RedisServer, redisUnavailable, startRedisServer } from "../helpers/redis-server.js";
+import { redisUnavailable, useRedisServer } from "../helpers/redis-server.js";
 import {
   authorizeAll,
   CLIENT_ID,
@@ -47,13 +47,7 @@ function hangingGate() {
 }
 
 describe.skipIf(redisUnavailable("the watch cluster status tests"))("the status of watch replicas", () => {
-  let server: RedisServer;
-  beforeAll(async () => {
-    server = await startRedisServer();
-  });
-  afterAll(async () => {
-    await server.stop();
-  });
+  const server = useRedisServer();
 
   it("shows the cluster on every replica: replicas, counts, who works on which mall; /metrics and /healthz agree", async () => {
     const running = await launch(clusterEmulatorOptions(MALLS, { accessSec: ACCESS_SEC }));
