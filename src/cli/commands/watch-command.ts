@@ -76,8 +76,9 @@ async function runWatch(flags: WatchFlags, cli: CliContext): Promise<void> {
     ...slack.map((url, i) => slackWebhookSink({ url, name: `slack#${i + 1}` })),
   ];
   const store = cli.storeFor(config);
-  const malls =
-    flags.mall ?? (config.mallId && !config.tokenFile.includes("{mall_id}") ? [config.mallId] : undefined);
+  // A token file holds one mall; Redis (like a per-mall file template) holds all of the app's: watch them all.
+  const oneMall = !(store instanceof RedisTokenStore) && !config.tokenFile.includes("{mall_id}");
+  const malls = flags.mall ?? (config.mallId && oneMall ? [config.mallId] : undefined);
   // Over Redis, every `watch` process joins the cluster of the app's malls and shares the work (--once does its
   // one pass alone: safe through the store's lock, and nothing to hand on).
   const cluster =
