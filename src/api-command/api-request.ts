@@ -14,6 +14,8 @@ export interface ApiRequest {
   body: unknown;
   shopNo: number | undefined;
   paginate: boolean;
+  /** With --paginate, `-q limit=N`: the page size (the walk still covers every page). */
+  pageSize?: number;
 }
 
 export interface ApiArguments {
@@ -37,10 +39,33 @@ export async function parseApiRequest(args: ApiArguments, cwd: string): Promise<
   if (args.data !== undefined && (method === "GET" || method === "DELETE")) {
     throw usage(`${method} takes no body; pass filters with -q key=value.`);
   }
+  const query = parseQuery(args.query);
+  // --paginate manages limit and offset itself: limit is honoured as the page size, never dropped silently;
+  // an offset cannot be honoured by a walk over every page, so it is refused.
+  let pageSize: number | undefined;
+  if (args.paginate) {
+    const { limit, offset, ...filters } = query;
+    if (offset !== undefined)
+      throw usage("--paginate walks the pages itself: drop -q offset=…, or call without --paginate.");
+    if (limit !== undefined) {
+      pageSize = Number(limit);
+      if (typeof limit !== "string" || !/^\d+$/.test(limit) || pageSize < 1)
+        throw usage(`-q limit takes a page size ≥ 1 (got "${String(limit).slice(0, 20)}").`);
+    }
+    return {
+      method,
+      path: args.path,
+      query: filters,
+      body: undefined,
+      shopNo: parseShopNo(args.shopNo),
+      paginate: true,
+      ...(pageSize === undefined ? {} : { pageSize }),
+    };
+  }
   return {
     method,
     path: args.path,
-    query: parseQuery(args.query),
+    query,
     body: args.data === undefined ? undefined : await parseBody(args.data, cwd),
     shopNo: parseShopNo(args.shopNo),
     paginate: args.paginate ?? false,

@@ -1,5 +1,6 @@
 import { HEADER } from "../cafe24/headers.js";
 import { Cafe24Client } from "../http/cafe24-client.js";
+import { Cafe24HttpError } from "../http/cafe24-http-error.js";
 import type { PacingOptions } from "../http/client-options.js";
 import { redisPacing } from "../redis/redis-pacer-state.js";
 import { RedisTokenStore } from "../redis/redis-token-store.js";
@@ -43,25 +44,43 @@ export async function runApiCall(
   const started = now();
   if (request.paginate) {
     let count = 0;
-    for await (const item of client.paginate(request.path, { query: request.query, ...shop })) {
+    if (request.pageSize !== undefined) io.err(io.t("api.paginateLimit", { limit: request.pageSize }));
+    const pages = client.paginate(request.path, {
+      query: request.query,
+      ...shop,
+      ...(request.pageSize === undefined ? {} : { pageSize: request.pageSize }),
+    });
+    for await (const item of pages) {
       io.out(JSON.stringify(item));
       count += 1;
     }
     io.err(io.t("api.paginated", { count, ms: now() - started }));
     return 0;
   }
-  const response = await client.request(request.method, request.path, {
-    query: request.query,
-    ...(request.body === undefined ? {} : { body: request.body }),
-    ...shop,
-  });
+  let response: Awaited<ReturnType<typeof client.request>>;
+  try {
+    response = await client.request(request.method, request.path, {
+      query: request.query,
+      ...(request.body === undefined ? {} : { body: request.body }),
+      ...shop,
+    });
+  } catch (error) {
+    // Cafe24 answered with an error: its body is the answer the user asked for (stdout, JSON, as Cafe24 shapes
+    // it, already scrubbed of credentials); the status and the explanation go to stderr.
+    if (error instanceof Cafe24HttpError && error.status !== undefined && error.cafe24) {
+      const { code, message, moreInfo } = error.cafe24;
+      io.out(
+        JSON.stringify({ error: { code, message, ...(moreInfo ? { more_info: moreInfo } : {}) } }, null, 2),
+      );
+    }
+    throw error;
+  }
   const headers = RATE_HEADERS.flatMap(([name, label]) => {
     const value = response.headers.get(name);
     return value === null ? [] : [`${label}: ${value}`];
   });
-  io.err(
-    io.t("api.done", { status: response.status, ms: now() - started, headers: headers.join(" · ") || "—" }),
-  );
+  // The status itself was said once, by the attempt's line; this adds the rate-limit headers.
+  if (headers.length > 0) io.err(io.t("api.done", { ms: now() - started, headers: headers.join(" · ") }));
   if (response.data !== undefined) io.out(JSON.stringify(response.data, null, 2));
   return 0;
 }

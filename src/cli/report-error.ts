@@ -1,5 +1,6 @@
 import { CommanderError } from "commander";
-import { DoctorError } from "../errors/doctor-error.js";
+import { configProblemInKorean } from "../config/config-problems-ko.js";
+import { DoctorError, ERROR_CODES } from "../errors/doctor-error.js";
 import type { MessageKey } from "../i18n/en.js";
 import { en } from "../i18n/en.js";
 import { scrubSecrets } from "../util/scrub-secrets.js";
@@ -13,7 +14,10 @@ export const EXIT = { ok: 0, warnings: 1, problems: 2, couldNotRun: 3 } as const
  * The last stop before a terminal or a CI log: every line (stack traces with --debug included) is scrubbed of
  * anything shaped like a credential, whatever code worded it.
  */
-export function reportError(error: unknown, cli: Pick<CliContext, "t" | "err" | "debug">): number {
+export function reportError(
+  error: unknown,
+  cli: Pick<CliContext, "t" | "err" | "debug"> & { lang?: CliContext["lang"] },
+): number {
   const { t } = cli;
   const err = (text: string) => {
     for (const line of text.split("\n")) cli.err(scrubSecrets(line, [], { maxLength: 2000 }));
@@ -25,7 +29,12 @@ export function reportError(error: unknown, cli: Pick<CliContext, "t" | "err" | 
     // The catalogue's sentence is the same for every error of a code; without details, only the error's own
     // message says what exactly happened (which host, file or option).
     const details = worded && error.details.length === 0 ? [error.message] : error.details;
-    for (const line of details) err(`  - ${line}`);
+    // The schemas word configuration problems in English; under --lang ko they are said in Korean here.
+    const say =
+      cli.lang === "ko" && error.code === ERROR_CODES.configInvalid
+        ? configProblemInKorean
+        : (line: string) => line;
+    for (const line of details) err(`  - ${say(line)}`);
     const fix = `${key}.fix` as MessageKey;
     if (fix in en) err(`${t("cli.error.fix")}: ${t(fix)}`);
   } else if (error instanceof CommanderError) {

@@ -13,6 +13,9 @@ import {
 
 export const CONFIG_FILE_NAME = "cafe24-doctor.config.json";
 
+/** Where `check` writes its reports and log unless told otherwise: one folder, one ignore line, not the project root. */
+export const DEFAULT_REPORT_DIR = "./cafe24-doctor-reports";
+
 // JSON has no comments, so any object may carry "$comment" (text or a list of lines) for people to read.
 const comment = z
   .union([z.string(), z.array(z.string())], expected("text or a list of lines"))
@@ -177,8 +180,8 @@ export const configFileSchema = z
         .describe("App files that must exist (and optionally import). / 필수 앱 모듈"),
       reportDir: z
         .string(expected('a folder, e.g. "./reports"'))
-        .min(1, { error: 'must not be empty — e.g. "."' })
-        .default(".")
+        .min(1, { error: 'must not be empty — e.g. "./cafe24-doctor-reports"' })
+        .default(DEFAULT_REPORT_DIR)
         .describe("Where reports and the log are written. / 보고서 폴더"),
       lang: z
         .enum(["ko", "en"], { error: 'must be "ko" or "en"' })

@@ -85,4 +85,6 @@ export interface DoctorConfig {
   configFile: string | undefined;
   /** The .env file read, if any. */
   dotenvFile: string | undefined;
+  /** The folders looked in for `.env` and the config file, from the working directory up (none found: said). */
+  searched?: readonly string[];
 }

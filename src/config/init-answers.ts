@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { splitScopes } from "../cafe24/scopes.js";
 import { DEFAULT_TOKEN_FILE } from "../store/file-token-store.js";
+import { DEFAULT_REPORT_DIR } from "./config-file-schema.js";
 import { pickEnvValues, readDotenv } from "./env-values.js";
 
 /** What `cafe24-doctor init` asks; everything else in the starter config is a commented default. */
@@ -43,6 +44,6 @@ export async function initDefaults(options: InitDefaultsOptions): Promise<InitAn
     scopes: vars.scopes ? splitScopes(vars.scopes.value) : [...STARTER_SCOPES],
     apiVersion: vars.apiVersion?.value,
     tokenFile: vars.tokenFile?.value ?? DEFAULT_TOKEN_FILE,
-    reportDir: ".",
+    reportDir: DEFAULT_REPORT_DIR,
   };
 }

@@ -4,6 +4,7 @@ import { splitScopes } from "../cafe24/scopes.js";
 import { DoctorError, ERROR_CODES } from "../errors/doctor-error.js";
 import { DEFAULT_REDIS_PREFIX } from "../redis/redis-connection.js";
 import { DEFAULT_TOKEN_FILE } from "../store/file-token-store.js";
+import { closestMatch } from "./closest-match.js";
 import {
   apiVersionSchema,
   baseUrlSchema,
@@ -13,9 +14,22 @@ import {
   redisUrlSchema,
   scopeListSchema,
 } from "./config-fields.js";
-import { CONFIG_FILE_NAME, type ConfigFile, configFileSchema } from "./config-file-schema.js";
+import {
+  CONFIG_FILE_NAME,
+  type ConfigFile,
+  configFileSchema,
+  DEFAULT_REPORT_DIR,
+} from "./config-file-schema.js";
 import type { ConfigSource, DoctorConfig, ServiceProbe } from "./doctor-config.js";
-import { ENV_NAMES, type EnvKey, type EnvValue, pickEnvValues, readDotenv } from "./env-values.js";
+import {
+  ENV_NAMES,
+  type EnvKey,
+  type EnvValue,
+  findProjectDir,
+  misspeltEnvNames,
+  pickEnvValues,
+  readDotenv,
+} from "./env-values.js";
 import { formatConfigIssues } from "./format-config-issues.js";
 import { readConfigFile } from "./read-config-file.js";
 
@@ -44,10 +58,16 @@ const ENV_SCHEMAS: Partial<Record<EnvKey, z.ZodType>> = {
  * Every problem in any of them is reported at once: CONFIG_INVALID with one detail line per problem.
  */
 export async function loadDoctorConfig(options: LoadDoctorConfigOptions): Promise<DoctorConfig> {
-  const cwd = resolve(options.cwd);
+  const userCwd = resolve(options.cwd);
+  // Run from a subfolder, the project's .env and config file are found up to the project root.
+  const project = await findProjectDir(userCwd, CONFIG_FILE_NAME);
+  const cwd = project.dir;
   const dotenv = await readDotenv(cwd);
-  const vars = pickEnvValues(options.env ?? process.env, dotenv);
-  const configFile = resolve(cwd, options.configPath ?? CONFIG_FILE_NAME);
+  const env = options.env ?? process.env;
+  const vars = pickEnvValues(env, dotenv);
+  const configFile = options.configPath
+    ? resolve(userCwd, options.configPath)
+    : resolve(cwd, CONFIG_FILE_NAME);
   const json = await readConfigFile(configFile, options.configPath === undefined);
 
   let file: Partial<ConfigFile> = {};
@@ -69,7 +89,13 @@ export async function loadDoctorConfig(options: LoadDoctorConfigOptions): Promis
     );
   }
   const envScopes = vars.scopes ? splitScopes(vars.scopes.value) : undefined;
-  const varProblems = envProblems(vars, envScopes);
+  const varProblems = [
+    ...envProblems(vars, envScopes),
+    ...misspeltEnvNames(env, dotenv, vars, closestMatch).map(
+      ({ name, meant, source }) =>
+        `${name}${source === "dotenv" ? " (in .env)" : ""}: unknown variable — did you mean ${meant}?`,
+    ),
+  ];
   const problems = [...fileProblems, ...varProblems];
   if (problems.length > 0) {
     const where = [
@@ -101,8 +127,9 @@ export async function loadDoctorConfig(options: LoadDoctorConfigOptions): Promis
   };
   const fileDir = dirname(configFile);
   const fromFileDir = (path: string | undefined) => (path === undefined ? undefined : resolve(fileDir, path));
+  // A relative path in .env is the project's; one exported in the shell is where the command was run.
   const fromCwd = (value: EnvValue | undefined) =>
-    value === undefined ? undefined : resolve(cwd, value.value);
+    value === undefined ? undefined : resolve(value.source === "dotenv" ? cwd : userCwd, value.value);
 
   const scopes = pick("scopes", envScopes, file.scopes) ?? [];
   const baseUrl = pick("baseUrl", vars.baseUrl?.value, file.baseUrl);
@@ -146,11 +173,12 @@ export async function loadDoctorConfig(options: LoadDoctorConfigOptions): Promis
     localServers:
       pick("localServers", undefined, written("localServers", file.localServers)?.map(toProbe)) ?? [],
     modules: modules.map((m) => ({ path: resolve(fileDir, m.path), import: m.import })),
-    reportDir: withDefault("reportDir", reportDir, cwd),
+    reportDir: withDefault("reportDir", reportDir, resolve(cwd, DEFAULT_REPORT_DIR)),
     lang: pick("lang", undefined, file.lang),
     sources,
     configFile: json === undefined ? undefined : configFile,
     dotenvFile: dotenv.file,
+    searched: project.searched,
   };
 }
 

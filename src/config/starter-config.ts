@@ -20,7 +20,7 @@ const COMMENTS = [
   'services: deployed endpoints to probe — expected status and JSON body checks such as { "path": "token_status.valid", "equals": true }. / services: 배포된 서비스 점검 — 기대 상태 코드와 JSON 본문 검사(예: token_status.valid가 true인지).',
   'localServers: the same, for servers on this machine, e.g. "http://127.0.0.1:3000/health". / localServers: 이 컴퓨터에서 실행 중인 서버 점검입니다.',
   'modules: app files that must exist, e.g. { "path": "src/server.js", "import": true } (import also loads it to catch errors). / modules: 반드시 있어야 하는 앱 파일입니다. "import": true면 직접 불러와 오류까지 확인합니다.',
-  'reportDir: where check writes its JSON report and log. lang (optional): "ko" or "en". / reportDir: check 보고서(JSON)와 로그를 저장할 폴더입니다. lang(선택): "ko" 또는 "en".',
+  'reportDir: where check writes its JSON report and log (default ./cafe24-doctor-reports; keep it out of git). lang (optional): "ko" or "en". / reportDir: check 보고서(JSON)와 로그를 저장할 폴더입니다(기본값 ./cafe24-doctor-reports, git에 올리지 마세요). lang(선택): "ko" 또는 "en".',
 ];
 
 /** The starter cafe24-doctor.config.json for these answers. Never contains a secret: answers have none. */

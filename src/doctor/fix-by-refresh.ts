@@ -13,8 +13,13 @@ const REFRESHABLE: ReadonlySet<RootCauseCode> = new Set<RootCauseCode>([
   "TOKEN_REVOKED_OR_ROTATED_ELSEWHERE",
 ]);
 
+/** Only when the root cause itself recommends the refresh: a token rejected while still valid needs a login. */
 export function canFixByRefresh(run: DoctorRun): boolean {
-  return run.rootCause !== undefined && REFRESHABLE.has(run.rootCause.code);
+  return (
+    run.rootCause !== undefined &&
+    REFRESHABLE.has(run.rootCause.code) &&
+    run.rootCause.command === "cafe24-doctor token refresh"
+  );
 }
 
 export interface RefreshForFixOptions {

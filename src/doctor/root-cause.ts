@@ -86,6 +86,24 @@ const RULES = [
     }),
   },
   {
+    // Before every token cause: with credentials Cafe24 refuses, neither a refresh nor a login can succeed.
+    // No command: the fix is copying the current secret from Developer Center into .env and redeploying.
+    code: "CLIENT_CREDENTIALS_REJECTED",
+    applies: (f) => f.has("CLIENT_SECRET_REJECTED", "CLIENT_ID_REJECTED"),
+    explain: (f) =>
+      f.has("CLIENT_SECRET_REJECTED")
+        ? {
+            title: msg("rootcause.clientSecret.title"),
+            explanation: msg("rootcause.clientSecret.explanation"),
+            suspects: [msg("rootcause.suspect.secretReissued"), msg("rootcause.suspect.secretTypo")],
+          }
+        : {
+            title: msg("rootcause.clientId.title"),
+            explanation: msg("rootcause.clientId.explanation"),
+            suspects: [],
+          },
+  },
+  {
     code: "CLOCK_TIMEZONE_TRAP",
     applies: (f) => f.has("CLOCK_NINE_HOUR_SKEW", "CLOCK_SKEW"),
     explain: (f, results) => ({
@@ -133,7 +151,7 @@ const RULES = [
         msg("rootcause.suspect.redeployOldFile"),
         msg("rootcause.suspect.revokedInAdmin"),
       ],
-      command: f.get("ACCESS_TOKEN_REJECTED")?.command ?? "cafe24-doctor token refresh",
+      command: f.get("ACCESS_TOKEN_REJECTED")?.command ?? "cafe24-doctor token login",
     }),
   },
   {
@@ -162,8 +180,12 @@ const RULES = [
     code: "API_VERSION_EXPIRED",
     applies: (f) => f.has("API_VERSION_EXPIRED", "API_VERSION_INVALID"),
     explain: (f) => ({
-      title: msg("rootcause.version.title"),
-      explanation: msg("rootcause.version.explanation"),
+      title: msg(f.has("API_VERSION_EXPIRED") ? "rootcause.version.title" : "rootcause.versionUnknown.title"),
+      explanation: msg(
+        f.has("API_VERSION_EXPIRED")
+          ? "rootcause.version.explanation"
+          : "rootcause.versionUnknown.explanation",
+      ),
       suspects: [],
       command: f.get("API_VERSION_EXPIRED", "API_VERSION_INVALID")?.command ?? "cafe24-doctor check",
     }),

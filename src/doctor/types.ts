@@ -43,7 +43,8 @@ export type CheckId =
   | "api-version"
   | "app-modules"
   | "services"
-  | "redis";
+  | "redis"
+  | "project-files";
 
 /** The codes check `I` may report: the keys of the table in its catalogue (src/i18n/doctor/checks/). */
 export type FindingCodeOf<I extends CheckId> = I extends CheckId
@@ -58,7 +59,8 @@ export type FindingCode = FindingCodeOf<CheckId> | RunnerFindingCode;
 
 /**
  * The checks in report order: the old guide's 12 steps, then Redis (13), which runs only when the tokens live
- * in Redis. Appended rather than placed beside the token store so that the steps keep their numbers.
+ * in Redis, then the project's files (14: a tracked `.env`, the old toolkit's scripts). Appended rather than
+ * placed beside the token store so that the steps keep their numbers.
  */
 export const CHECK_ORDER: readonly CheckId[] = [
   "configuration",
@@ -74,6 +76,7 @@ export const CHECK_ORDER: readonly CheckId[] = [
   "app-modules",
   "services",
   "redis",
+  "project-files",
 ];
 
 /** What a check returns; the runner adds id, timing and the deadline outcome. `never`: no findings at all. */

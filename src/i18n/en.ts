@@ -1,4 +1,5 @@
 import { checksEn } from "./doctor/checks/check-catalogues.js";
+import { cliEn } from "./doctor/cli.en.js";
 import { configEn } from "./doctor/config.en.js";
 import { coreEn } from "./doctor/core.en.js";
 import { errorsEn } from "./doctor/errors.en.js";
@@ -19,6 +20,7 @@ export const en = {
   ...coreEn,
   ...errorsEn,
   ...migrateEn,
+  ...cliEn,
   "cli.description": "Diagnose and keep alive everything between your Cafe24 app and the Cafe24 Admin API.",
   "cli.option.lang": "language of messages: ko or en (default: from the locale)",
   "cli.option.debug": "show stack traces and internal details on errors",

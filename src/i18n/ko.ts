@@ -1,4 +1,5 @@
 import { checksKo } from "./doctor/checks/check-catalogues.js";
+import { cliKo } from "./doctor/cli.ko.js";
 import { configKo } from "./doctor/config.ko.js";
 import { coreKo } from "./doctor/core.ko.js";
 import { errorsKo } from "./doctor/errors.ko.js";
@@ -20,6 +21,7 @@ export const ko: Record<MessageKey, string> = {
   ...coreKo,
   ...errorsKo,
   ...migrateKo,
+  ...cliKo,
   "cli.description": "카페24 앱과 카페24 Admin API 사이의 모든 것을 진단하고 연결을 유지합니다.",
   "cli.option.lang": "메시지 언어: ko 또는 en (기본값: 로캘)",
   "cli.option.debug": "오류 시 스택 트레이스와 내부 정보를 표시",

@@ -9,15 +9,24 @@ const CATALOGUES: Record<Lang, Record<MessageKey, string>> = { en, ko };
 /**
  * A translator for one language. `{name}` placeholders are filled from params; `{name:duration}` renders a
  * number of milliseconds as a duration in this language ("1시간 32분" / "1 h 32 min"), so checks can pass
- * durations as plain numbers and leave the words to the edge.
+ * durations as plain numbers and leave the words to the edge; `{name:authFailure}` says why authentication
+ * failed in words (`auth.failure.<code>`) rather than as its code.
  */
 export function createTranslator(lang: Lang): Translate {
   const catalogue = CATALOGUES[lang];
   const t: Translate = (key, params = {}) =>
-    catalogue[key].replace(/\{(\w+)(:duration)?\}/g, (whole, name: string, duration?: string) => {
-      if (!(name in params)) return whole;
-      return duration ? formatDuration(Number(params[name]), t) : String(params[name]);
-    });
+    catalogue[key].replace(
+      /\{(\w+)(?::(duration|authFailure))?\}/g,
+      (whole, name: string, format?: string) => {
+        if (!(name in params)) return whole;
+        const value = String(params[name]);
+        if (format === "duration") return formatDuration(Number(value), t);
+        // `no-token` → "no token stored": the words for a code, or the code itself when it has none.
+        if (format === "authFailure")
+          return (catalogue as Record<string, string>)[`auth.failure.${value}`] ?? value;
+        return value;
+      },
+    );
   return t;
 }
 

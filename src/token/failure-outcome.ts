@@ -35,6 +35,7 @@ export function failureNotes(error: unknown, t: Translate): string[] {
   }
   if (error instanceof Cafe24HttpError && error.status !== undefined) {
     const lines = [
+      // The api command's attempt line already said the status; this adds Cafe24's own words.
       t("api.failedCall", {
         status: error.status,
         method: error.method,

@@ -11,8 +11,22 @@ const pendingSchema = z.object({
 });
 export type PendingAuthorization = z.infer<typeof pendingSchema>;
 
-/** Next to the token file, so two projects on one machine never check each other's state. */
-export const pendingPathOf = (tokenPath: string): string => `${tokenPath}.pending-state.json`;
+const PENDING_SUFFIX = ".pending";
+/** The name before 0.2, still read (and removed) so an exchange started by an older version can finish. */
+const LEGACY_PENDING_SUFFIX = ".pending-state.json";
+
+/**
+ * Next to the token file, so two projects on one machine never check each other's state; named after it
+ * (`oauth_token.json.pending`), so the one ignore line `oauth_token.json*` covers the token, its lock and this.
+ */
+export const pendingPathOf = (tokenPath: string): string => `${tokenPath}${PENDING_SUFFIX}`;
+
+/** `oauth_token.json.pending-state.json` for `oauth_token.json.pending`; undefined for any other name. */
+function legacyPathOf(path: string): string | undefined {
+  return path.endsWith(PENDING_SUFFIX)
+    ? `${path.slice(0, -PENDING_SUFFIX.length)}${LEGACY_PENDING_SUFFIX}`
+    : undefined;
+}
 
 /** Remembers the state of the printed authorize URL between two `token exchange` runs (mode 0600). */
 export async function savePending(
@@ -20,7 +34,7 @@ export async function savePending(
   pending: Omit<PendingAuthorization, "expiresAt">,
   now: number,
 ): Promise<void> {
-  await rm(path, { force: true });
+  await clearPending(path);
   await writeFile(path, `${JSON.stringify({ ...pending, expiresAt: now + PENDING_TTL_MS })}\n`, {
     mode: 0o600,
     flag: "wx",
@@ -29,12 +43,11 @@ export async function savePending(
 
 /** The pending authorization, or undefined when there is none, it expired, or the file is not ours. */
 export async function loadPending(path: string, now: number): Promise<PendingAuthorization | undefined> {
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch {
-    return undefined;
-  }
+  const legacy = legacyPathOf(path);
+  const text =
+    (await readFile(path, "utf8").catch(() => undefined)) ??
+    (legacy === undefined ? undefined : await readFile(legacy, "utf8").catch(() => undefined));
+  if (text === undefined) return undefined;
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -49,6 +62,9 @@ export async function loadPending(path: string, now: number): Promise<PendingAut
   return parsed.data;
 }
 
+/** Removes the pending state, under its current name and its pre-0.2 one. */
 export async function clearPending(path: string): Promise<void> {
+  const legacy = legacyPathOf(path);
   await rm(path, { force: true });
+  if (legacy !== undefined) await rm(legacy, { force: true });
 }

@@ -1,5 +1,6 @@
 import { formatKstIso } from "../cafe24/kst.js";
 import type { Translate } from "../i18n/translate.js";
+import { alignLabelColumn } from "../util/display-width.js";
 import { expiryLine, verificationLine } from "./token-lines.js";
 import type { TokenStatusReport } from "./token-status-report.js";
 
@@ -19,5 +20,6 @@ export function renderTokenStatus(report: TokenStatusReport, t: Translate): stri
   if (report.verification) lines.push(verificationLine(t, report.verification));
   lines.push(t(`token.health.${verdict.health}`));
   if (verdict.next) lines.push(t("token.next", { command: verdict.next }));
-  return lines;
+  // Lined up by display width: a Hangul label takes two columns per syllable.
+  return alignLabelColumn(lines);
 }

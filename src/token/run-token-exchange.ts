@@ -33,6 +33,7 @@ export async function runTokenExchange(
     io.out(url);
     io.out(t("token.exchange.codeLife"));
     io.out(t("token.next", { command: `${TOKEN_COMMAND.exchange} '<redirected URL>'` }));
+    io.result?.({ authorizeUrl: url, next: `${TOKEN_COMMAND.exchange} '<redirected URL>'` });
     return 0;
   }
 

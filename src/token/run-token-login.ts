@@ -42,7 +42,7 @@ export async function runTokenLogin(setup: TokenSetup, io: TokenIo, options: Log
   });
   // Listening starts before the URL is shown, so even an instant approval finds someone at the door.
   const listener = await startListener(redirectUri, state, timeoutMs, io);
-  io.out(t("token.login.open"));
+  io.out(t(options.browser ? "token.login.open" : "token.login.openNoBrowser"));
   io.out(url);
   if (options.browser && !(await openBrowser(url))) io.err(t("token.login.noBrowser"));
 

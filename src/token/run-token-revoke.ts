@@ -10,9 +10,23 @@ import type { TokenSetup } from "./token-setup.js";
  * `token revoke`: revokes the refresh token — Cafe24 kills its access token with it (§2.6) — under the mall's
  * lock, so no refresh can slip a new pair in between, then deletes the stored token.
  */
-export async function runTokenRevoke(setup: TokenSetup, io: TokenIo): Promise<number> {
+export async function runTokenRevoke(
+  setup: TokenSetup,
+  io: TokenIo,
+  options: {
+    /** Asks a person (a terminal) before anything is revoked; absent with --yes. */
+    confirm?: (question: string) => Promise<boolean>;
+  } = {},
+): Promise<number> {
   const { t } = io;
   const file = storeLocationOf(setup.store, setup.mallId);
+  if (options.confirm && (await setup.store.get(setup.mallId).catch(() => undefined))) {
+    if (!(await options.confirm(t("token.revoke.confirm", { mallId: setup.mallId, file })))) {
+      io.err(t("token.revoke.cancelled"));
+      io.result?.({ revoked: false, cancelled: true, location: file });
+      return 1;
+    }
+  }
   const revoked = await setup.store.withLock(setup.mallId, async () => {
     const stored = await setup.store.get(setup.mallId);
     if (!stored) return undefined;
@@ -33,5 +47,6 @@ export async function runTokenRevoke(setup: TokenSetup, io: TokenIo): Promise<nu
     io.out(t("token.revoke.deleted", { file }));
   }
   io.out(t("token.next", { command: TOKEN_COMMAND.login }));
+  io.result?.({ revoked: revoked !== undefined, location: file });
   return 0;
 }

@@ -11,12 +11,18 @@ export const TOKEN_COMMAND = {
   status: "cafe24-doctor token status",
 } as const;
 
-export type TokenHealth = "healthy" | "warning" | "access-expired" | "rejected" | "reauth-required";
+export type TokenHealth =
+  | "healthy"
+  | "warning"
+  | "access-expired"
+  | "rejected"
+  | "reauth-required"
+  | "unverified";
 
 export interface HealthVerdict {
   health: TokenHealth;
-  /** 0 healthy, 1 warning, 2 expired or re-authorization needed. */
-  exitCode: 0 | 1 | 2;
+  /** 0 healthy, 1 warning, 2 expired or re-authorization needed, 3 asked to verify and could not. */
+  exitCode: 0 | 1 | 2 | 3;
   /** The command that fixes it, when one does. */
   next: string | undefined;
 }
@@ -30,6 +36,9 @@ export function judgeHealth(status: TokenStatus, verification?: Verification): H
   if (status.accessToken.expired || verification?.outcome === "expired") {
     return { health: "access-expired", exitCode: 2, next: TOKEN_COMMAND.refresh };
   }
+  // Asked to verify and Cafe24 gave no verdict (unreachable, 5xx, rate-limited): not "healthy", and not a
+  // token problem either — the check could not run (exit 3, the README's table).
+  if (verification?.outcome === "unavailable") return { health: "unverified", exitCode: 3, next: undefined };
   const refreshLeft = status.refreshToken.remainingMs;
   if (refreshLeft !== null && refreshLeft < REFRESH_WARNING_MS) {
     return { health: "warning", exitCode: 1, next: TOKEN_COMMAND.refresh };

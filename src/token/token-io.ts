@@ -5,4 +5,6 @@ export interface TokenIo {
   t: Translate;
   out: (line: string) => void;
   err: (line: string) => void;
+  /** With `--json`: the command's result as fields (the authorize URL, whether anything was revoked). */
+  result?: (fields: Record<string, unknown>) => void;
 }

@@ -1,6 +1,7 @@
 import { formatKstIso } from "../cafe24/kst.js";
 import type { TokenSet } from "../cafe24/token-set.js";
 import { formatRelative, type Translate } from "../i18n/translate.js";
+import { alignLabelColumn } from "../util/display-width.js";
 import { maskSecret } from "../util/mask-secret.js";
 import type { Verification } from "./verify-access-token.js";
 
@@ -22,11 +23,11 @@ export function expiryLine(
 
 /** Both expiries with masked tokens (never the full values) and the granted scopes. */
 export function tokenSummaryLines(t: Translate, token: TokenSet, now: number): string[] {
-  return [
+  return alignLabelColumn([
     expiryLine(t, "access", token.accessTokenExpiresAt, now, maskSecret(token.accessToken)),
     expiryLine(t, "refresh", token.refreshTokenExpiresAt, now, maskSecret(token.refreshToken)),
     t("token.line.scopes", { scopes: token.scopes.join(", ") || "—" }),
-  ];
+  ]);
 }
 
 export function verificationLine(t: Translate, v: Verification): string {

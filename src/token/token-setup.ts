@@ -15,17 +15,27 @@ export interface TokenSetup {
   manager: TokenManager;
 }
 
-/** Builds the setup from the loaded configuration; names every missing setting at once (exit 3). */
+/**
+ * Builds the setup from the loaded configuration; names every missing setting at once (exit 3). A command that
+ * only reads the store (`token status`) passes `needsSecret: false`: it never calls the token endpoint.
+ */
 export function tokenSetup(
   config: DoctorConfig,
-  options: { fetch?: FetchLike; logger?: Logger; store?: TokenStore } = {},
+  options: { fetch?: FetchLike; logger?: Logger; store?: TokenStore; needsSecret?: boolean } = {},
 ): TokenSetup {
+  const needsSecret = options.needsSecret !== false;
   const missing = [
     !config.mallId && "CAFE24_MALL_ID (or mallId in cafe24-doctor.config.json) is not set",
     !config.clientId && "CAFE24_CLIENT_ID (or clientId in cafe24-doctor.config.json) is not set",
-    !config.clientSecret && "CAFE24_CLIENT_SECRET is not set (put it in .env, never in the config file)",
+    needsSecret &&
+      !config.clientSecret &&
+      "CAFE24_CLIENT_SECRET is not set (put it in .env, never in the config file)",
   ].filter((line): line is string => typeof line === "string");
-  if (!config.mallId || !config.clientId || !config.clientSecret || missing.length > 0) {
+  if (!config.mallId || !config.clientId || missing.length > 0) {
+    // Run from the wrong folder, the missing .env is the whole story: say where it was looked for.
+    if (config.dotenvFile === undefined && config.searched) {
+      missing.push(`No .env found (looked in ${config.searched.join(", ")})`);
+    }
     throw new DoctorError(ERROR_CODES.configInvalid, "The app's credentials are not configured.", {
       details: missing,
     });
@@ -33,7 +43,7 @@ export function tokenSetup(
   const oauth: OAuthClientConfig = {
     mallId: config.mallId,
     clientId: config.clientId,
-    clientSecret: config.clientSecret,
+    clientSecret: config.clientSecret ?? "",
     allowInsecureLoopback: config.allowInsecureLoopback,
     ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}),
     ...(options.fetch ? { fetch: options.fetch } : {}),

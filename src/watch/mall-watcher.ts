@@ -1,4 +1,6 @@
 import { DoctorError, ERROR_CODES } from "../errors/doctor-error.js";
+import { Cafe24Client } from "../http/cafe24-client.js";
+import { Cafe24HttpError } from "../http/cafe24-http-error.js";
 import type { OAuthClientConfig } from "../oauth/oauth-client-config.js";
 import type { TokenStore } from "../store/token-store.js";
 import { type RefreshReason, TokenManager } from "../tokens/token-manager.js";
@@ -23,6 +25,14 @@ const REREAD_MS = 30_000;
 export const PERSON_RECHECK_MS = 60_000;
 /** The soonest a mall is scheduled again after work on it, so that nothing can spin on one mall. */
 const MIN_RESCHEDULE_MS = 1_000;
+/** Cheap reads that prove a token, best first; the first the token's scopes allow is used (as `token status --verify`). */
+const PROBES: readonly { scope: string; path: string }[] = [
+  { scope: "mall.read_store", path: "/store" },
+  { scope: "mall.read_application", path: "/apps" },
+  { scope: "mall.read_product", path: "/products/count" },
+];
+/** Answers Cafe24 gives only after accepting the token (the endpoint or the scope quibbled): the token is fine. */
+const ACCEPTED_ERRORS = new Set([400, 403, 404, 409, 422]);
 
 export interface MallWatcherSettings {
   mallId: string;
@@ -36,6 +46,10 @@ export interface MallWatcherSettings {
   backoff: BackoffPolicy;
   checkEveryMs: number | undefined;
   diagnose: DiagnoseMall | undefined;
+  /** Prove the token with one live call when nothing else (a refresh, a verification) has for this long; off when undefined. */
+  verifyEveryMs: number | undefined;
+  /** Sent as `X-Cafe24-Api-Version` on the verification call. */
+  apiVersion?: string | undefined;
   reauthCommand: string;
   alerter: Alerter | undefined;
   now: Now;
@@ -53,7 +67,10 @@ export interface RefreshedInfo {
   at: number;
 }
 
-type Action = "refresh" | "keep-alive";
+type Action = "refresh" | "keep-alive" | "verify";
+
+/** What one live verification said: the token works, Cafe24 refused it for good, or no verdict (network, 5xx, 429). */
+export type VerifyOutcome = "accepted" | "reauth-required" | "unavailable";
 
 /**
  * One mall under watch: decides synchronously whether anything is due (so a tick over many malls is cheap),
@@ -76,6 +93,12 @@ export class MallWatcher {
   private work: Promise<void> | undefined;
   /** The last state written to the log: "refreshing" comes and goes too often to log. */
   private loggedState: MallWatchState | undefined;
+  /** When Cafe24 last proved the mall's tokens (a refresh or a live call); the first read starts the count. */
+  private provenAt: number | undefined;
+  /** When a live verification call last found the token accepted. */
+  private verifiedAt: number | null = null;
+  private scopes: readonly string[] = [];
+  private readonly client: Cafe24Client;
 
   constructor(private readonly s: MallWatcherSettings) {
     this.mallId = s.mallId;
@@ -94,6 +117,19 @@ export class MallWatcher {
       refreshBeforeMs: s.refreshBeforeMs,
       now: s.now,
       logger: s.logger,
+    });
+    this.client = new Cafe24Client({
+      mallId: s.mallId,
+      tokens: this.tokens,
+      allowInsecureLoopback: s.oauth.allowInsecureLoopback ?? false,
+      ...(s.oauth.baseUrl ? { baseUrl: s.oauth.baseUrl } : {}),
+      ...(s.apiVersion ? { apiVersion: s.apiVersion } : {}),
+      fetch: oauth.fetch,
+      now: s.now,
+      logger: s.logger,
+      // Exactly one call: a refresh only when the token is due or Cafe24 answers 401 (which is the question).
+      retry: { maxRetries: 0, maxRateLimitWaits: 0, refreshOn401: true },
+      timeoutMs: 15_000,
     });
     this.tokens.on("refreshed", (event) => this.refreshed(event.reason));
     // Refreshed, but the store refused the token: the manager serves and re-saves it; a person should know.
@@ -190,6 +226,7 @@ export class MallWatcher {
       accessTokenExpiresAt: schedule?.accessTokenExpiresAt ?? null,
       refreshTokenExpiresAt: schedule?.refreshTokenExpiresAt ?? null,
       nextRefreshAt: next,
+      lastVerifiedAt: this.verifiedAt,
       reauthCommand: this.state === "reauth-required" ? this.s.reauthCommand : null,
       ...this.history.status(),
     };
@@ -221,6 +258,8 @@ export class MallWatcher {
     if (schedule.alertDueAt !== null && schedule.alertDueAt > now && this.alerts.canAlert)
       at = Math.min(at, schedule.alertDueAt);
     if (this.check) at = Math.min(at, this.check.dueAt);
+    const verifyAt = this.verifyDueAt;
+    if (verifyAt !== undefined) at = Math.min(at, Math.max(this.retryAt, verifyAt));
     return Math.max(soonest, at);
   }
 
@@ -241,6 +280,8 @@ export class MallWatcher {
       deadRevision: this.deadRevision ?? null,
       alerts: this.alerts.open(),
       checkAt: this.check ? this.check.dueAt : null,
+      provenAt: this.provenAt ?? null,
+      verifiedAt: this.verifiedAt,
       reauthCommand: status.reauthCommand,
       by,
       at: now,
@@ -259,6 +300,9 @@ export class MallWatcher {
     this.history.adopt(record);
     this.alerts.adopt(record.alerts);
     if (record.checkAt !== null) this.check?.adopt(record.checkAt);
+    // Proven by another replica recently: not verified again before the period is over.
+    if (typeof record.provenAt === "number") this.provenAt = Math.max(this.provenAt ?? 0, record.provenAt);
+    if (typeof record.verifiedAt === "number") this.verifiedAt = record.verifiedAt;
     // Taken over silently: the change happened on another replica, which reported it.
     this.state = record.state;
     this.loggedState = record.state;
@@ -280,13 +324,61 @@ export class MallWatcher {
     const keepAlive = schedule.keepAliveDueAt;
     if (keepAlive !== null && now >= keepAlive)
       return { action: "keep-alive", at: Math.max(keepAlive, this.retryAt) };
+    const verifyAt = this.verifyDueAt;
+    if (verifyAt !== undefined && now >= verifyAt)
+      return { action: "verify", at: Math.max(verifyAt, this.retryAt) };
     return undefined;
+  }
+
+  /** When the next live verification is due (`verifyEveryMs` after the last proof), if verification is on. */
+  private get verifyDueAt(): number | undefined {
+    const every = this.s.verifyEveryMs;
+    if (every === undefined || every <= 0 || this.provenAt === undefined || this.waitingForPerson)
+      return undefined;
+    return this.provenAt + every;
+  }
+
+  /**
+   * Proves the mall's tokens with one cheap Admin API read through its TokenManager (refreshing only when the
+   * access token is due, or when Cafe24 answers 401 — a revoked token then ends as reauth-required). For
+   * `watch --once` on a mall it did not refresh. Nothing is done for a mall waiting for a person.
+   */
+  verifyNow(): Promise<VerifyOutcome | undefined> {
+    let outcome: VerifyOutcome | undefined;
+    return this.track(async () => {
+      if (this.needsRead(this.s.now())) await this.read();
+      if (!this.schedule || this.waitingForPerson) return;
+      outcome = await this.verify();
+    }).then(() => outcome);
+  }
+
+  private async verify(): Promise<VerifyOutcome> {
+    const scopes = this.scopes;
+    const path = (PROBES.find((p) => scopes.includes(p.scope)) ?? { path: "/store" }).path;
+    try {
+      await this.client.get(path);
+    } catch (error) {
+      if (!(error instanceof Cafe24HttpError && ACCEPTED_ERRORS.has(error.status ?? 0))) {
+        await this.failed(error);
+        return this.waitingForPerson ? "reauth-required" : "unavailable";
+      }
+    }
+    const now = this.s.now();
+    this.provenAt = now;
+    this.verifiedAt = now;
+    this.recovered();
+    if (this.state === "backoff") this.setState("ok");
+    return "accepted";
   }
 
   private async runStep(): Promise<void> {
     if (this.needsRead(this.s.now())) await this.read();
     const due = this.due(this.s.now());
     if (!due || !this.schedule) return;
+    if (due.action === "verify") {
+      await this.verify();
+      return;
+    }
     this.dueAt = due.at;
     this.setState("refreshing");
     try {
@@ -321,6 +413,8 @@ export class MallWatcher {
     }
     this.revision = stored.revision;
     this.schedule = refreshSchedule(stored.token, this.s);
+    this.scopes = stored.token.scopes;
+    this.provenAt ??= this.s.now();
     if (this.state === "reauth-required" && stored.revision === this.deadRevision) return;
     if (this.state === "reauth-required" || this.state === "no-token") {
       this.history.record(this.s.now(), "started", "A token is stored; watching it.");
@@ -352,6 +446,7 @@ export class MallWatcher {
   private refreshed(reason: RefreshReason): void {
     const at = this.s.now();
     const kind = reason === "keep-alive" ? "keep-alive" : "refreshed";
+    this.provenAt = at;
     this.history.refreshed(at, kind);
     this.alerts.resolve("refresh-token-expiring");
     this.s.onRefreshed({

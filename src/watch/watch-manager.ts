@@ -54,6 +54,9 @@ export interface WatchRunSummary {
   failed: string[];
   reauthRequired: string[];
   noToken: string[];
+  /** Malls proved by one live call in this pass (those not refreshed), and those the call gave no verdict on. */
+  verified: string[];
+  unverified: string[];
   snapshot: WatchSnapshot;
 }
 
@@ -195,6 +198,17 @@ export class WatchManager extends EventEmitter<WatchManagerEvents> implements Wa
     await forEachLimited(watchers, this.maxConcurrent, (w) =>
       w.isDue(this.now()) ? w.step() : Promise.resolve(),
     );
+    // A mall not refreshed in this pass is proved by one live call: a revoked token shows now, not at its refresh.
+    const verified: string[] = [];
+    const unverified: string[] = [];
+    const notRefreshed = watchers.filter(
+      (w) => w.history.counters.refreshes === (before.get(w.mallId) ?? 0) && !w.waitingForPerson,
+    );
+    await forEachLimited(notRefreshed, this.maxConcurrent, async (w) => {
+      const outcome = await w.verifyNow();
+      if (outcome === "accepted") verified.push(w.mallId);
+      else if (outcome === "unavailable") unverified.push(w.mallId);
+    });
     // Never aborted: the doctor bounds itself with its own deadline.
     const { signal } = new AbortController();
     const checks = watchers.flatMap((w) => (w.check?.isDue(this.now()) ? [w.check] : []));
@@ -211,8 +225,12 @@ export class WatchManager extends EventEmitter<WatchManagerEvents> implements Wa
       failed: having("backoff"),
       reauthRequired: having("reauth-required"),
       noToken: having("no-token"),
+      verified: watchers.map((w) => w.mallId).filter((id) => verified.includes(id)),
+      unverified: watchers.map((w) => w.mallId).filter((id) => unverified.includes(id)),
     };
-    return { ok: summary.failed.length + summary.reauthRequired.length === 0, ...summary, snapshot };
+    // Anything a person must act on (no token, revoked, a failing refresh or call) fails the pass, as /healthz would.
+    const ok = summary.failed.length + summary.reauthRequired.length + summary.noToken.length === 0;
+    return { ok, ...summary, snapshot };
   }
 
   snapshot(): WatchSnapshot {
@@ -475,6 +493,8 @@ export class WatchManager extends EventEmitter<WatchManagerEvents> implements Wa
       },
       checkEveryMs: o.checkEveryMs,
       diagnose: o.diagnose,
+      verifyEveryMs: o.verifyEveryMs ?? WATCH_DEFAULTS.verifyEveryMs,
+      apiVersion: o.apiVersion,
       reauthCommand: (o.reauthCommand ?? defaultReauthCommand)(mallId),
       alerter: this.alerter,
       now: this.now,
@@ -502,6 +522,7 @@ function withRecord(status: MallWatchStatus, record: MallRecord): MallWatchStatu
     nextRefreshAt: record.nextRefreshAt,
     consecutiveFailures: record.consecutiveFailures,
     lastError: record.lastError,
+    ...(record.verifiedAt !== undefined ? { lastVerifiedAt: record.verifiedAt } : {}),
     reauthCommand: record.reauthCommand,
   };
 }

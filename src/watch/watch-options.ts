@@ -14,6 +14,7 @@ export const WATCH_DEFAULTS = {
   backoffMaxMs: 5 * 60 * 1000,
   maxConcurrent: 128,
   stopTimeoutMs: 10 * 1000,
+  verifyEveryMs: 30 * 60 * 1000,
 } as const;
 
 /** Credentials per mall: one app usually serves every mall, so a base config is enough; tests give each its own. */
@@ -42,6 +43,14 @@ export interface WatchManagerOptions {
   /** Run `diagnose` for each mall this often; off when omitted. */
   checkEveryMs?: number;
   diagnose?: DiagnoseMall;
+  /**
+   * Prove each mall's token with one cheap Admin API read (GET /store, /apps or /products/count, by scope) when
+   * neither a refresh nor a verification has for this long, so a revoked mall is noticed within this time
+   * (plus a tick) instead of at its next refresh. 0 turns it off. @default 1800000 (30 min)
+   */
+  verifyEveryMs?: number;
+  /** Sent as `X-Cafe24-Api-Version` on verification calls. */
+  apiVersion?: string;
   alerts?: AlertOptions;
   /** What a person runs to re-authorize a mall. @default `cafe24-doctor token login --mall <id>` */
   reauthCommand?: (mallId: string) => string;

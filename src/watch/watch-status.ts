@@ -44,6 +44,8 @@ export interface MallWatchStatus {
   lastRefreshAt: number | null;
   /** When the manager intends to refresh next (access token margin or keep-alive), if known. */
   nextRefreshAt: number | null;
+  /** When a live call (`watch --verify-every`, `watch --once`) last found the token accepted; absent from fakes. */
+  lastVerifiedAt?: number | null;
   consecutiveFailures: number;
   lastError: { code: string; message: string; at: number } | null;
   /** Newest first, bounded. */

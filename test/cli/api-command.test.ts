@@ -32,7 +32,9 @@ function apiCommand(stores: Stores) {
       expect(result.stderr).toMatch(
         /GET \/api\/v2\/admin\/products → 200 in \d+ ms · X-Api-Call-Limit \d+\/40/,
       );
-      expect(result.stderr).toMatch(/HTTP 200 in \d+ ms · X-Api-Call-Limit: \d+\/40/);
+      // The status is said once (the attempt's line); the summary adds only the rate-limit headers.
+      expect(result.stderr.match(/→ 200/g)).toHaveLength(1);
+      expect(result.stderr).toMatch(/Rate limit after \d+ ms: X-Api-Call-Limit: \d+\/40/);
       expectCleanOutput(result, p.secrets());
     });
 
@@ -60,7 +62,7 @@ function apiCommand(stores: Stores) {
       const result = await p.cli(["api", "POST", "/products", "-d", "@product.json"]);
       expect(result.code, result.stderr).toBe(0);
       expect(JSON.parse(result.stdout).product.product_name).toBe("수동 호출 상품");
-      expect(result.stderr).toContain("HTTP 201");
+      expect(result.stderr).toContain("→ 201");
     });
 
     it("--paginate prints one item per line, as many as the mall has", async () => {
@@ -93,7 +95,8 @@ function apiCommand(stores: Stores) {
       await p.writeToken(["mall.read_store", "mall.read_product"]);
       const result = await p.cli(["api", "GET", "/orders"]);
       expect(result.code).toBe(2);
-      expect(result.stdout).toBe("");
+      // Cafe24's error body is the answer (stdout, JSON); the explanation goes to stderr.
+      expect(JSON.parse(result.stdout).error.code).toBeDefined();
       expect(result.stderr).toContain("This endpoint needs the scope mall.read_order");
       expect(result.stderr).toContain("GET /api/v2/admin/orders → 403");
       expectCleanOutput(result, p.secrets());

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -51,14 +51,17 @@ describe("cafe24-doctor check", () => {
     const report = JSON.parse(result.stdout);
     expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
     expect(report.verdict).toEqual({ status: "healthy", exitCode: 0 });
-    expect(report.checks).toHaveLength(12);
-    const files = readdirSync(p.dir);
+    expect(report.checks).toHaveLength(13); // the 12 steps and the project files (14), no Redis
+    // Reports and the log go to ./cafe24-doctor-reports/, not the project root.
+    expect(readdirSync(p.dir).filter((f) => f.startsWith("comprehensive_test"))).toEqual([]);
+    const reports = join(p.dir, "cafe24-doctor-reports");
+    const files = readdirSync(reports);
     const json = files.find((f) => /^comprehensive_test_report_\d{8}_\d{6}\.json$/.test(f));
     const html = files.find((f) => /^comprehensive_test_report_\d{8}_\d{6}\.html$/.test(f));
     expect(json).toBeDefined();
     expect(html).toBeDefined();
     expect(files).toContain("comprehensive_test.log");
-    const log = readFileSync(join(p.dir, "comprehensive_test.log"), "utf8");
+    const log = readFileSync(join(reports, "comprehensive_test.log"), "utf8");
     expect(log).toMatch(
       /HTTP GET http:\/\/127\.0\.0\.1:\d+\/malls\/demomall\/api\/v2\/admin\/apps 200 \d+ ms limit=\d+\/40/,
     );
@@ -66,7 +69,7 @@ describe("cafe24-doctor check", () => {
       result.stdout,
       result.stderr,
       log,
-      ...[json, html].map((f) => readFileSync(join(p.dir, f ?? ""), "utf8")),
+      ...[json, html].map((f) => readFileSync(join(reports, f ?? ""), "utf8")),
     ];
     for (const text of everything) for (const secret of p.secrets) expect(text).not.toContain(secret);
     expect(p.emu.control.stats().grants.refresh_token).toBe(0);
@@ -110,7 +113,32 @@ describe("cafe24-doctor check", () => {
   });
 });
 
+describe("cafe24-doctor check with an unwritable --report-dir", () => {
+  it("still prints the whole diagnosis, says where it could not write, and exits 3", async () => {
+    const p = await project();
+    await writeFile(join(p.dir, "not-a-folder"), "");
+    const target = join(p.dir, "not-a-folder", "reports");
+    const result = await p.cli(["check", "--report-dir", target, "--lang", "en"]);
+    expect(result.code, result.stdout + result.stderr).toBe(3);
+    expect(result.stdout).toContain("[OK] Token store");
+    expect(result.stdout).toMatch(/Healthy .*exit code 0/i);
+    expect(result.stderr).toContain(`Could not write the report files to ${target} (ENOTDIR)`);
+    const json = await p.cli(["check", "--json", "--report-dir", target, "--lang", "en"]);
+    expect(json.code).toBe(3);
+    expect(JSON.parse(json.stdout).verdict.status).toBe("healthy");
+  });
+});
+
 describe("cafe24-doctor (diagnose)", () => {
+  it("prints no progress lines when stderr is not a terminal (cron, CI), only the result on stdout", async () => {
+    const p = await project();
+    const result = await p.cli(["--lang", "en"]);
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    expect(result.stderr).toBe("");
+    expect(result.stdout).not.toContain("▶");
+    expect(result.stdout).toContain("[OK] Token store");
+  });
+
   it("is the default command: status lines with the Korean tags, problems by urgency, exit code 2", async () => {
     const p = await project();
     p.emu.control.advanceClock(3 * HOUR);
@@ -136,6 +164,20 @@ describe("cafe24-doctor (diagnose)", () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(result.stderr).not.toContain("oops");
   });
+
+  it("says the configuration's problems in Korean under --lang ko, keys and examples as written", async () => {
+    const p = await project();
+    await writeFile(
+      join(p.dir, "cafe24-doctor.config.json"),
+      JSON.stringify({ services: [{ name: "x", url: "not a url" }], clientSecret: "oops", reportDri: "." }),
+    );
+    const result = await p.cli(["--lang", "ko"]);
+    expect(result.code, result.stdout + result.stderr).toBe(3);
+    expect(result.stderr).toContain('reportDri: 알 수 없는 설정입니다. "reportDir"을(를) 쓰려던 것인가요?');
+    expect(result.stderr).toContain("clientSecret: 비밀값은 이 파일에 두면 안 됩니다");
+    expect(result.stderr).toContain("services[0].url: 형식이 맞지 않습니다");
+    expect(result.stderr).not.toMatch(/unknown setting|secrets do not belong|must be/);
+  });
 });
 
 describe("cafe24-doctor init", () => {
@@ -152,5 +194,40 @@ describe("cafe24-doctor init", () => {
     expect(again.stderr).toContain("--force");
     const check = await p.cli(["--lang", "en"]);
     expect(check.code, check.stdout + check.stderr).toBe(0);
+  });
+
+  it("writes a .env template (0600, what the environment gave, never overwritten), says what is missing and which .gitignore lines to add", async () => {
+    const p = await project();
+    const bare = {
+      CAFE24_MALL_ID: "",
+      CAFE24_CLIENT_ID: "",
+      CAFE24_CLIENT_SECRET: "",
+      CAFE24_REDIRECT_URI: "",
+    };
+    const first = await runNode(CLI, ["init", "--yes", "--lang", "en"], {
+      env: { ...bare, CAFE24_TOKEN_FILE: "", NO_COLOR: "1" },
+      cwd: p.dir,
+    });
+    expect(first.code, first.stderr).toBe(0);
+    const dotenv = join(p.dir, ".env");
+    expect(statSync(dotenv).mode & 0o777).toBe(0o600);
+    const text = readFileSync(dotenv, "utf8");
+    expect(text).toMatch(/^CAFE24_CLIENT_SECRET=$/m);
+    expect(text).toMatch(/^CAFE24_CLIENT_ID=$/m);
+    expect(first.stdout).toContain("Still missing");
+    for (const name of ["CAFE24_MALL_ID", "CAFE24_CLIENT_ID", "CAFE24_CLIENT_SECRET", "CAFE24_REDIRECT_URI"])
+      expect(first.stdout).toContain(`${name} is not set`);
+    expect(first.stdout).toMatch(
+      /\.gitignore[^\n]*\n {2}\.env\n {2}oauth_token\.json\*\n {2}cafe24-doctor-reports\//,
+    );
+
+    // Run again with everything set: nothing missing, the .env left as the user has it.
+    await writeFile(dotenv, "CAFE24_CLIENT_SECRET=mine\n");
+    const again = await p.cli(["init", "--yes", "--force", "--lang", "en"]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(readFileSync(dotenv, "utf8")).toBe("CAFE24_CLIENT_SECRET=mine\n");
+    expect(again.stdout).toContain("Left");
+    expect(again.stdout).not.toContain("Still missing");
+    expect(existsSync(join(p.dir, "cafe24-doctor-reports"))).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { readdirSync } from "node:fs";
-import { mkdtemp, stat, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -21,7 +21,9 @@ describe("files cafe24-doctor check writes", () => {
     const tokenFile = join(dir, "oauth_token.json");
     const token = toTokenSet(emu.control.issueTokens(mall.mallId), mall.mallId);
     await new FileTokenStore({ path: tokenFile }).compareAndSet(mall.mallId, undefined, token);
-    const log = join(dir, "comprehensive_test.log");
+    const reportDir = join(dir, "cafe24-doctor-reports");
+    await mkdir(reportDir);
+    const log = join(reportDir, "comprehensive_test.log");
     await writeFile(log, "an earlier run\n", { mode: 0o644 });
     expect(await modeOf(log)).toBe(0o644);
 
@@ -29,11 +31,11 @@ describe("files cafe24-doctor check writes", () => {
     const result = await runNode(CLI, ["check", "--html", "--lang", "en"], { env, cwd: dir, umask: "022" });
     expect(result.code, result.stderr).toBe(0);
 
-    const files = readdirSync(dir);
+    const files = readdirSync(reportDir);
     const reports = files.filter((f) => /^comprehensive_test_report_\d{8}_\d{6}\.(json|html)$/.test(f));
     expect(reports).toHaveLength(2);
     for (const file of [...reports, "comprehensive_test.log"]) {
-      expect(await modeOf(join(dir, file)), file).toBe(0o600);
+      expect(await modeOf(join(reportDir, file)), file).toBe(0o600);
     }
   });
 

@@ -10,7 +10,7 @@ import {
   tokenProject,
 } from "../token/token-cli-kit.js";
 
-const pendingOf = (tokenFile: string) => `${tokenFile}.pending-state.json`;
+const pendingOf = (tokenFile: string) => `${tokenFile}.pending`;
 
 /** Over a token file: the built CLI in child processes. Over Redis: in-process through `storeFor`. */
 for (const { kind, unavailable } of storeKinds(["file", "redis"], "token exchange over Redis")) {

@@ -134,7 +134,7 @@ function tokenCommands(stores: Stores) {
     it("revokes the refresh token (both die), deletes the stored token and names token login", async () => {
       const p = await tokenProject({}, stores);
       const token = await p.writeToken();
-      const result = await p.cli(["token", "revoke"]);
+      const result = await p.cli(["token", "revoke", "--yes"]);
       expect(result.code, result.stderr).toBe(0);
       expect(result.stdout).toContain("Revoked the refresh token");
       expect(result.stdout).toContain("Next: cafe24-doctor token login");
@@ -146,7 +146,7 @@ function tokenCommands(stores: Stores) {
       expect(p.emu.control.stats().revocations).toBe(1);
       expectCleanOutput(result, p.secrets());
 
-      const again = await p.cli(["token", "revoke"]);
+      const again = await p.cli(["token", "revoke", "--yes"]);
       expect(again.code).toBe(0);
       expect(again.stdout).toContain("nothing to revoke");
     });

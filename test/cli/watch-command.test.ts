@@ -98,6 +98,93 @@ function watchOnce(stores: Stores) {
       }
     });
 
+  it("--once prints one line per mall (state, both expiries in KST, what it did) after one verifying call", async () => {
+    const p = await project(2 * 3_600_000, stores);
+    const result = await p.watchOnce(["watch", "--once", "--lang", "en"]);
+    expect(result.code, result.stderr).toBe(0);
+    const line = result.stdout.split("\n").find((l) => l.startsWith(`${p.mall.mallId}: `));
+    expect(line, result.stdout).toMatch(
+      /: OK · access token until \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+09:00 · refresh token until \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+09:00 · verified with one API call at \d{4}-.*\+09:00$/,
+    );
+    expect(adminReads(p.emu, p.mall.mallId)).toBe(1);
+    expect(p.emu.control.stats(p.mall.mallId).grants.refresh_token).toBe(0);
+
+    const ko = await p.watchOnce(["watch", "--once", "--lang", "ko"]);
+    expect(ko.code, ko.stderr).toBe(0);
+    expect(ko.stdout).toMatch(
+      new RegExp(
+        `${p.mall.mallId}: 정상 · access token 만료 \\S+\\+09:00 · refresh token 만료 \\S+\\+09:00 · \\S+\\+09:00에 API 호출 1회로 확인함`,
+      ),
+    );
+  });
+
+  it("--once --json prints one object with an entry per mall and no secret", async () => {
+    const p = await project(2 * 3_600_000, stores);
+    p.emu.control.revokeAll(p.mall.mallId);
+    const result = await p.watchOnce(["watch", "--once", "--json", "--lang", "en"]);
+    expect(result.code, result.stderr).toBe(2);
+    const report = JSON.parse(result.stdout) as Record<string, unknown>;
+    expect(report).toMatchObject({
+      schemaVersion: 1,
+      ok: false,
+      exitCode: 2,
+      at: expect.stringMatching(/\+09:00$/),
+      summary: { reauthRequired: [p.mall.mallId], refreshed: [], verified: [] },
+      malls: [
+        {
+          mallId: p.mall.mallId,
+          state: "reauth-required",
+          needsPerson: true,
+          action: "reauth-required",
+          accessTokenExpiresAt: expect.stringMatching(/\+09:00$/),
+          refreshTokenExpiresAt: expect.stringMatching(/\+09:00$/),
+          lastError: { code: "CAFE24_REAUTH_REQUIRED" },
+          command: `cafe24-doctor token login --mall ${p.mall.mallId}`,
+        },
+      ],
+    });
+    expect(Object.keys((report.malls as object[])[0] ?? {}).sort()).toEqual(
+      [
+        "accessTokenExpiresAt",
+        "action",
+        "command",
+        "lastError",
+        "lastRefreshAt",
+        "lastVerifiedAt",
+        "mallId",
+        "needsPerson",
+        "refreshTokenExpiresAt",
+        "state",
+      ].sort(),
+    );
+    // The human lines went to stderr; nothing on stdout but the object, and no token or secret anywhere.
+    expect(result.stderr).toContain(`${p.mall.mallId}: NEEDS RE-AUTHORIZATION`);
+    const stored = await p.store.get(p.mall.mallId);
+    for (const secret of [stored?.token.accessToken, stored?.token.refreshToken, p.env.CAFE24_CLIENT_SECRET])
+      expect(result.stdout + result.stderr).not.toContain(secret ?? "-never-");
+  });
+
+  it("--once exits 2 with no token at all, naming the command (as /healthz answers 503)", async () => {
+    const p = await project(2 * 3_600_000, stores);
+    await p.store.delete(p.mall.mallId);
+    const result = await p.watchOnce(["watch", "--once", "--mall", p.mall.mallId, "--lang", "en"]);
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stdout).toContain(
+      `${p.mall.mallId}: NO TOKEN · access token until unknown · refresh token until unknown · no token stored: run cafe24-doctor token login --mall ${p.mall.mallId}`,
+    );
+  });
+
+  it("--once exits 2 right after `token refresh` failed with invalid_grant", async () => {
+    const p = await project(2 * 3_600_000, stores);
+    p.emu.control.revokeAll(p.mall.mallId);
+    const refresh = await p.watchOnce(["token", "refresh", "--lang", "en"]);
+    expect(refresh.code, refresh.stderr).not.toBe(0);
+    const result = await p.watchOnce(["watch", "--once", "--lang", "en"]);
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stdout).toContain(`${p.mall.mallId}: NEEDS RE-AUTHORIZATION`);
+    expect(result.stdout).toContain(`run cafe24-doctor token login --mall ${p.mall.mallId}`);
+  });
+
   it("--once exits 2 and names the mall when it needs re-authorization", async () => {
     const p = await project(5 * 60_000, stores);
     p.emu.control.revokeAll(p.mall.mallId);
@@ -105,6 +192,13 @@ function watchOnce(stores: Stores) {
     expect(result.code).toBe(2);
     expect(result.stdout).toContain(`re-authorization needed: ${p.mall.mallId}`);
   });
+}
+
+/** Admin API reads (watch's verification call) the emulator answered for a mall. */
+function adminReads(emu: Awaited<ReturnType<typeof launch>>, mallId: string): number {
+  return Object.entries(emu.control.stats(mallId).routes)
+    .filter(([route]) => route.startsWith("GET /api/v2/admin/"))
+    .reduce((sum, [, n]) => sum + n, 0);
 }
 
 // A long-running watch and its status server: a process's (ports, SIGTERM), over the token file.

@@ -137,7 +137,7 @@ describe("loadDoctorConfig: where values come from", () => {
     const config = await loadDoctorConfig({ cwd, env: NO_ENV, configPath: join(elsewhere, "doctor.json") });
     expect(config.tokenFile).toBe(join(elsewhere, "t.json"));
     expect(config.modules[0]?.path).toBe(join(elsewhere, "a.js"));
-    expect(config.reportDir).toBe(cwd);
+    expect(config.reportDir).toBe(join(cwd, "cafe24-doctor-reports"));
   });
 
   it("records the source of each key, never its value", async () => {
@@ -158,11 +158,11 @@ describe("loadDoctorConfig: where values come from", () => {
     expect(JSON.stringify(config.sources)).not.toContain("dotenvSecretValue");
   });
 
-  it("uses ./oauth_token.json and the working directory when nothing says otherwise", async () => {
+  it("uses ./oauth_token.json and ./cafe24-doctor-reports/ when nothing says otherwise", async () => {
     const cwd = await project();
     const config = await loadDoctorConfig({ cwd, env: NO_ENV });
     expect(config.tokenFile).toBe(join(cwd, "oauth_token.json"));
-    expect(config.reportDir).toBe(cwd);
+    expect(config.reportDir).toBe(join(cwd, "cafe24-doctor-reports"));
     expect(config.scopes).toEqual([]);
     expect(config.services).toEqual([]);
     expect(config.baseUrl).toBeUndefined();

@@ -120,7 +120,7 @@ describe("init --yes: answers from the environment", () => {
       scopes: ["mall.read_order", "mall.read_store"],
       apiVersion: "2024-09-01",
       tokenFile: "./oauth_token.json",
-      reportDir: ".",
+      reportDir: "./cafe24-doctor-reports",
     });
   });
 

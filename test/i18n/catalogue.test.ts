@@ -3,7 +3,8 @@ import { en } from "../../src/i18n/en.js";
 import { ko } from "../../src/i18n/ko.js";
 import { createTranslator, formatDuration, formatRelative, resolveLang } from "../../src/i18n/translate.js";
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+(?::duration)?)\}/g)].map((m) => m[1]).sort();
+const placeholders = (text: string) =>
+  [...text.matchAll(/\{(\w+(?::duration|:authFailure)?)\}/g)].map((m) => m[1]).sort();
 
 describe("message catalogues", () => {
   it("has every English key in Korean, and no extra ones", () => {
@@ -30,6 +31,32 @@ describe("message catalogues", () => {
     expect(
       createTranslator("en")("check.token-lifetimes.summary.refreshExpired", { refreshMs: 26 * 3_600_000 }),
     ).toContain("1 d 2 h");
+  });
+
+  it("says why authentication failed in words, not as its code (no-token → no token stored)", () => {
+    const en = createTranslator("en")("check.data-apis.skipped.notAuthenticated", { failure: "no-token" });
+    expect(en).toContain("authentication failed (no token stored)");
+    expect(en).not.toContain("no-token");
+    expect(
+      createTranslator("ko")("check.api-version.skipped.notAuthenticated", { failure: "no-token" }),
+    ).toContain("저장된 토큰 없음");
+    // A code without words yet is still shown, rather than nothing.
+    expect(
+      createTranslator("en")("check.scope-coverage.skipped.notAuthenticated", { failure: "brand-new" }),
+    ).toContain("(brand-new)");
+  });
+
+  it("words what a newcomer could not place: the network's 404 and the old auto_token_manager.py suspect", () => {
+    for (const lang of ["en", "ko"] as const) {
+      const t = createTranslator(lang);
+      const network = t("check.network.summary.ok", { host: "myshop.cafe24api.com", ms: 80, status: 404 });
+      expect(network).toContain("HTTP 404");
+      expect(network).toMatch(lang === "en" ? /reachable.*expected/ : /연결 정상.*정상입니다/);
+      const suspect = t("rootcause.suspect.oldAutoRefresher");
+      expect(suspect).toContain(lang === "en" ? "its own copy" : "자기 토큰 사본");
+      expect(suspect).toContain("ps aux | grep auto_token_manager");
+      expect(suspect).toContain("cafe24-doctor watch");
+    }
   });
 
   it("fills placeholders and leaves unknown ones visible", () => {

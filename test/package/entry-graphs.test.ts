@@ -71,7 +71,7 @@ describe("the import graphs of the built entries", () => {
   it("gives /doctor the checks with their config, messages and client, but no server", () => {
     expect(importGraph("doctor/index.js")).toEqual({
       packages: ["ioredis", "proper-lockfile", "zod"],
-      dirs: ["cafe24", "config", "doctor", "errors", "http", "i18n", "redis", "store", "util"],
+      dirs: ["cafe24", "config", "doctor", "errors", "http", "i18n", "oauth", "redis", "store", "util"],
     });
   });
 

@@ -63,7 +63,8 @@ describe("cafe24-doctor against an upstream that echoes the request", () => {
     const result = await cli(["api", "GET", "/products", "-q", "limit=5"]);
     expectCleanOutput(result);
     expect(result.code, result.stderr).toBe(2);
-    expect(result.stdout).toBe("");
+    // Cafe24's error body is the answer (stdout, JSON), scrubbed like everything else (expectCleanOutput above).
+    expect(JSON.parse(result.stdout).error.code).toBe(422);
     expect(result.stderr).toContain("422");
     expect(result.stderr).toContain(`Request rejected. Authorization: Bearer ${maskSecret(ACCESS_TOKEN)}`);
   });
@@ -92,9 +93,10 @@ describe("cafe24-doctor against an upstream that echoes the request", () => {
     const result = await cli(["check", "--json", "--html", "--lang", "en"]);
     expectCleanOutput(result);
     expect(result.code, result.stderr).not.toBe(0);
-    const reports = (await readdir(cli.dir)).filter((name) => /^comprehensive_test/.test(name));
+    const reportDir = join(cli.dir, "cafe24-doctor-reports");
+    const reports = (await readdir(reportDir)).filter((name) => /^comprehensive_test/.test(name));
     expect(reports.length).toBeGreaterThanOrEqual(3);
-    for (const name of reports) expectNoLeak(name, await readFile(join(cli.dir, name), "utf8"));
+    for (const name of reports) expectNoLeak(name, await readFile(join(reportDir, name), "utf8"));
     expect(result.stdout).toContain(`Bearer ${maskSecret(ACCESS_TOKEN)}`);
   });
 });

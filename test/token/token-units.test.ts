@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -5,7 +6,13 @@ import { parseApiRequest } from "../../src/api-command/api-request.js";
 import { DoctorError } from "../../src/errors/doctor-error.js";
 import { followTokenStatus } from "../../src/token/follow-token-status.js";
 import { localRedirectOf } from "../../src/token/local-redirect.js";
-import { loadPending, PENDING_TTL_MS, savePending } from "../../src/token/pending-authorization.js";
+import {
+  clearPending,
+  loadPending,
+  PENDING_TTL_MS,
+  pendingPathOf,
+  savePending,
+} from "../../src/token/pending-authorization.js";
 import { judgeHealth } from "../../src/token/token-health.js";
 import type { TokenStatus } from "../../src/tokens/token-manager.js";
 import { DAY, HOUR } from "../helpers/emulator.js";
@@ -65,11 +72,28 @@ describe("localRedirectOf", () => {
 
 describe("pending authorization", () => {
   it("is written with mode 0600 and forgotten after 10 minutes", async () => {
-    const path = join(await tempDir(), "t.json.pending-state.json");
+    const path = pendingPathOf(join(await tempDir(), "t.json"));
     await savePending(path, { state: "s1", redirectUri: "http://127.0.0.1/cb" }, 0);
     expect(await fileMode(path)).toBe(0o600);
     expect((await loadPending(path, PENDING_TTL_MS - 1))?.state).toBe("s1");
     expect(await loadPending(path, PENDING_TTL_MS)).toBeUndefined();
+  });
+
+  it("is named after the token file, so the one ignore line oauth_token.json* covers it", () => {
+    expect(pendingPathOf("/p/oauth_token.json")).toBe("/p/oauth_token.json.pending");
+  });
+
+  it("still reads, then removes, a state saved under the old name oauth_token.json.pending-state.json", async () => {
+    const dir = await tempDir();
+    const legacy = join(dir, "oauth_token.json.pending-state.json");
+    await writeFile(
+      legacy,
+      JSON.stringify({ state: "old", redirectUri: "http://127.0.0.1/cb", expiresAt: 10 }),
+    );
+    const path = pendingPathOf(join(dir, "oauth_token.json"));
+    expect((await loadPending(path, 0))?.state).toBe("old");
+    await clearPending(path);
+    expect(existsSync(legacy)).toBe(false);
   });
 
   it("ignores a file that is not one", async () => {

@@ -57,6 +57,24 @@ describe("the status server's access control", () => {
     }
   });
 
+  it("says its refusals in Korean under lang ko: the bind without a token, and a request without one", async () => {
+    const error = await startStatusServer({ source: source(), lang: "ko", host: "0.0.0.0" }).catch(
+      (e: unknown) => e,
+    );
+    expect((error as DoctorError).message).toContain(
+      "bearer 토큰 없이 0.0.0.0에서 상태 페이지를 열지 않습니다",
+    );
+    server = await startStatusServer({ source: source(), lang: "ko", bearerToken: TOKEN, now: () => NOW });
+    const res = await fetch(`${server.url}/status`);
+    expect(res.status).toBe(401);
+    expect(await res.json()).toEqual({
+      error: "unauthorized",
+      message: expect.stringContaining("bearer 토큰이 필요합니다"),
+    });
+    const english = (await (await fetch(`${server.url}/status?lang=en`)).json()) as { message: string };
+    expect(english.message).toContain("needs the bearer token");
+  });
+
   it("binds a non-loopback address when a bearer token is set, and then requires it", async () => {
     server = await startStatusServer({ source: source(), lang: "en", host: "0.0.0.0", bearerToken: TOKEN });
     const port = new URL(server.url).port;

@@ -57,7 +57,7 @@ export function registerEmulatorCommand(program: Command, cli: () => CliContext)
     .option("--products <n>", t("emulator.option.products"), nonNegativeInt)
     .option("--orders <n>", t("emulator.option.orders"), nonNegativeInt)
     .option("--customers <n>", t("emulator.option.customers"), nonNegativeInt)
-    .option("-q, --quiet", t("emulator.option.quiet"))
+    .option("--quiet", t("emulator.option.quiet"))
     .action(async (flags: EmulatorFlags) => runEmulator(flags, cli()));
 }
 

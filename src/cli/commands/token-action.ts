@@ -18,7 +18,7 @@ export async function runTokenAction(
   cli: CliContext,
   flags: { config?: string; mall?: string },
   body: (setup: TokenSetup, io: TokenIo) => Promise<number>,
-  options: { logger?: (io: TokenIo) => Logger; holdInterrupts?: boolean } = {},
+  options: { logger?: (io: TokenIo) => Logger; holdInterrupts?: boolean; needsSecret?: boolean } = {},
 ): Promise<void> {
   let context: CliContext = cli;
   try {
@@ -32,7 +32,11 @@ export async function runTokenAction(
     const lang = cli.explicitLang ? cli.lang : (config.lang ?? cli.lang);
     context = { ...cli, lang, t: createTranslator(lang) };
     const logger = options.logger?.(context);
-    const setup = tokenSetup(config, { store: cli.storeFor(config), ...(logger ? { logger } : {}) });
+    const setup = tokenSetup(config, {
+      store: cli.storeFor(config),
+      ...(logger ? { logger } : {}),
+      ...(options.needsSecret === false ? { needsSecret: false } : {}),
+    });
     const run = async () => {
       const code = await body(setup, context);
       // A refreshed token the store refused lives in this process only: say where its rescue copy is.

@@ -1,4 +1,6 @@
 import { type Command, Option } from "commander";
+import { DoctorError, ERROR_CODES } from "../../errors/doctor-error.js";
+import { readLine } from "../../token/read-line.js";
 import { runTokenExchange } from "../../token/run-token-exchange.js";
 import { runTokenLogin } from "../../token/run-token-login.js";
 import { migrationConfigs, runTokenMigrate, type StoreKind } from "../../token/run-token-migrate.js";
@@ -6,6 +8,9 @@ import { runTokenRefresh } from "../../token/run-token-refresh.js";
 import { runTokenRestore } from "../../token/run-token-restore.js";
 import { runTokenRevoke } from "../../token/run-token-revoke.js";
 import { runTokenStatus } from "../../token/run-token-status.js";
+import type { TokenIo } from "../../token/token-io.js";
+import type { TokenSetup } from "../../token/token-setup.js";
+import { readTokenStatus, tokenStatusJson } from "../../token/token-status-report.js";
 import type { CliContext } from "../cli-context.js";
 import { positiveNumber } from "../parse-number.js";
 import { runConfigAction, runTokenAction } from "./token-action.js";
@@ -13,6 +18,51 @@ import { runConfigAction, runTokenAction } from "./token-action.js";
 interface CommonFlags {
   config?: string;
   mall?: string;
+  json?: boolean;
+}
+
+/**
+ * `--json` for a token command: the human lines go to stderr, and stdout gets one JSON object — the action, its
+ * exit code, what the command reported (`io.result`) and, after a command that stores a token, the stored
+ * token's status as `token status --json` gives it (no token values). A failure prints `ok: false` and its code.
+ */
+async function withJson(
+  json: boolean | undefined,
+  action: string,
+  setup: TokenSetup,
+  io: TokenIo,
+  body: (io: TokenIo) => Promise<number>,
+  options: { status?: boolean } = {},
+): Promise<number> {
+  if (!json) return body(io);
+  const fields: Record<string, unknown> = {};
+  const quiet: TokenIo = { ...io, out: io.err, result: (more) => Object.assign(fields, more) };
+  const print = (value: Record<string, unknown>) => io.out(JSON.stringify(value, null, 2));
+  try {
+    const code = await body(quiet);
+    const stored =
+      options.status && !("authorizeUrl" in fields)
+        ? await readTokenStatus(setup).catch(() => undefined)
+        : undefined;
+    print({
+      action,
+      mallId: setup.mallId,
+      ok: code === 0,
+      exitCode: code,
+      ...fields,
+      ...(stored ? { token: tokenStatusJson(stored) } : {}),
+    });
+    return code;
+  } catch (error) {
+    print({
+      action,
+      mallId: setup.mallId,
+      ok: false,
+      error: error instanceof DoctorError ? error.code : "UNEXPECTED",
+      message: error instanceof Error ? error.message : String(error),
+    });
+    throw error;
+  }
 }
 
 interface MigrateFlags {
@@ -53,51 +103,93 @@ export function registerTokenCommands(program: Command, cli: () => CliContext): 
             follow: { write: (text) => process.stdout.write(text), signal: stop.signal },
           });
         },
-        // Reading only: its own Ctrl-C ends the countdown.
-        { holdInterrupts: false },
+        // Reading only: its own Ctrl-C ends the countdown; the client secret is never used.
+        { holdInterrupts: false, needsSecret: false },
       ),
     );
 
-  withConfig(token.command("refresh").description(t("token.refresh.description"))).action(
-    (flags: CommonFlags) => runTokenAction(cli(), flags, (setup, io) => runTokenRefresh(setup, io)),
+  const withJsonOption = (command: Command) => command.option("--json", t("cli.option.json"));
+
+  withJsonOption(withConfig(token.command("refresh").description(t("token.refresh.description")))).action(
+    (flags: CommonFlags) =>
+      runTokenAction(cli(), flags, (setup, io) =>
+        withJson(flags.json, "refresh", setup, io, (io) => runTokenRefresh(setup, io), { status: true }),
+      ),
   );
 
-  withConfig(
-    token
-      .command("exchange")
-      .description(t("token.exchange.description"))
-      .argument("[code-or-url]", t("token.exchange.argument")),
+  withJsonOption(
+    withConfig(
+      token
+        .command("exchange")
+        .description(t("token.exchange.description"))
+        .argument("[code-or-url]", t("token.exchange.argument")),
+    ),
   ).action((input: string | undefined, flags: CommonFlags) =>
-    runTokenAction(cli(), flags, (setup, io) => runTokenExchange(setup, input, io)),
+    runTokenAction(cli(), flags, (setup, io) =>
+      withJson(flags.json, "exchange", setup, io, (io) => runTokenExchange(setup, input, io), {
+        status: true,
+      }),
+    ),
   );
 
-  withConfig(token.command("login").description(t("token.login.description")))
+  withJsonOption(withConfig(token.command("login").description(t("token.login.description"))))
     .option("--no-browser", t("token.option.noBrowser"))
     .addOption(new Option("--timeout <seconds>", t("token.option.timeout")).argParser(positiveNumber))
     .action((flags: CommonFlags & { browser: boolean; timeout?: number }) =>
       runTokenAction(cli(), flags, (setup, io) =>
-        runTokenLogin(setup, io, {
-          browser: flags.browser && cli().env.CAFE24_DOCTOR_NO_BROWSER !== "1",
-          stdin: process.stdin,
-          ...(flags.timeout === undefined ? {} : { timeoutMs: flags.timeout * 1000 }),
-        }),
+        withJson(
+          flags.json,
+          "login",
+          setup,
+          io,
+          (io) =>
+            runTokenLogin(setup, io, {
+              browser: flags.browser && cli().env.CAFE24_DOCTOR_NO_BROWSER !== "1",
+              stdin: process.stdin,
+              ...(flags.timeout === undefined ? {} : { timeoutMs: flags.timeout * 1000 }),
+            }),
+          { status: true },
+        ),
       ),
     );
 
-  withConfig(token.command("revoke").description(t("token.revoke.description"))).action(
-    (flags: CommonFlags) => runTokenAction(cli(), flags, (setup, io) => runTokenRevoke(setup, io)),
-  );
+  withJsonOption(withConfig(token.command("revoke").description(t("token.revoke.description"))))
+    .option("-y, --yes", t("cli.option.yes"))
+    .action((flags: CommonFlags & { yes?: boolean }) =>
+      runTokenAction(cli(), flags, (setup, io) => {
+        // Destructive: a person on a terminal confirms; a script says so with --yes.
+        const onTerminal = process.stdin.isTTY === true && process.stderr.isTTY === true;
+        if (!flags.yes && !onTerminal)
+          throw new DoctorError(ERROR_CODES.invalidOptions, io.t("token.revoke.needsYes"));
+        const confirm = async (question: string) => {
+          process.stderr.write(question);
+          return /^(y|yes|예|네|ㅇ)$/i.test((await readLine(process.stdin))?.trim() ?? "");
+        };
+        return withJson(flags.json, "revoke", setup, io, (io) =>
+          runTokenRevoke(setup, io, flags.yes ? {} : { confirm }),
+        );
+      }),
+    );
 
-  withConfig(
-    token
-      .command("restore")
-      .description(t("token.restore.description"))
-      .argument("<file>", t("token.restore.argument")),
+  withJsonOption(
+    withConfig(
+      token
+        .command("restore")
+        .description(t("token.restore.description"))
+        .argument("<file>", t("token.restore.argument")),
+    ),
   )
     .option("--force", t("token.option.force"))
     .action((file: string, flags: CommonFlags & { force?: boolean }) =>
       runTokenAction(cli(), flags, (setup, io) =>
-        runTokenRestore(setup, file, io, { force: flags.force ?? false }),
+        withJson(
+          flags.json,
+          "restore",
+          setup,
+          io,
+          (io) => runTokenRestore(setup, file, io, { force: flags.force ?? false }),
+          { status: true },
+        ),
       ),
     );
 

@@ -1,7 +1,8 @@
 import { isIP } from "node:net";
-import type { Command } from "commander";
+import { type Command, InvalidArgumentError } from "commander";
 import { formatKstIso } from "../../cafe24/kst.js";
 import { loadDoctorConfig } from "../../config/load-doctor-config.js";
+import { assertClientCredentials } from "../../doctor/verify-client-credentials.js";
 import { DoctorError, ERROR_CODES } from "../../errors/doctor-error.js";
 import { RedisTokenStore } from "../../redis/redis-token-store.js";
 import { criticalWorkPending, criticalWorkSettled } from "../../util/critical-work.js";
@@ -10,6 +11,7 @@ import { jsonWebhookSink, slackWebhookSink } from "../../watch/alert-sinks.js";
 import type { AlertSink } from "../../watch/alerts.js";
 import { RedisWatchCluster } from "../../watch/cluster/redis-watch-cluster.js";
 import { doctorDiagnose } from "../../watch/diagnose-mall.js";
+import { type OnceReport, onceReport } from "../../watch/once-report.js";
 import {
   type RunningStatusServer,
   startStatusServer,
@@ -27,6 +29,8 @@ interface WatchFlags {
   statusPort: number;
   statusAllowHost?: string[];
   checkEvery?: number;
+  verifyEvery?: number;
+  json?: boolean;
   webhook?: string[];
   slackWebhook?: string[];
   alertDays?: number;
@@ -48,6 +52,8 @@ export function registerWatchCommand(program: Command, cli: () => CliContext): v
     .option("--status-port <port>", t("watch.option.statusPort"), nonNegativeInt, 8725)
     .option("--status-allow-host <name>", t("watch.option.statusAllowHost"), collect)
     .option("--check-every <minutes>", t("watch.option.checkEvery"), positiveNumber)
+    .option("--verify-every <minutes>", t("watch.option.verifyEvery"), nonNegativeMinutes)
+    .option("--json", t("watch.option.json"))
     .option("--webhook <url>", t("watch.option.webhook"), collect)
     .option("--slack-webhook <url>", t("watch.option.slackWebhook"), collect)
     .option("--alert-days <days>", t("watch.option.alertDays"), positiveNumber)
@@ -68,6 +74,8 @@ async function runWatch(flags: WatchFlags, cli: CliContext): Promise<void> {
       "watch needs CAFE24_CLIENT_ID and CAFE24_CLIENT_SECRET (in .env).",
     );
   }
+  // A secret Cafe24 refuses would fail every refresh: refuse to start, with the doctor's cause and fix.
+  await assertClientCredentials({ ...config, mallId: flags.mall?.[0] ?? config.mallId }, t);
   // Webhook URLs are secrets too (a Slack URL lets anyone post): the environment is the better place for them.
   const webhooks = [...(flags.webhook ?? []), ...envList(cli.env, "CAFE24_DOCTOR_WEBHOOK_URL")];
   const slack = [...(flags.slackWebhook ?? []), ...envList(cli.env, "CAFE24_DOCTOR_SLACK_WEBHOOK_URL")];
@@ -93,6 +101,8 @@ async function runWatch(flags: WatchFlags, cli: CliContext): Promise<void> {
       ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}),
     },
     ...(malls ? { malls } : {}),
+    ...(flags.verifyEvery !== undefined ? { verifyEveryMs: flags.verifyEvery * 60_000 } : {}),
+    ...(config.apiVersion ? { apiVersion: config.apiVersion } : {}),
     ...(flags.checkEvery
       ? { checkEveryMs: flags.checkEvery * 60_000, diagnose: doctorDiagnose(config, { store }) }
       : {}),
@@ -105,13 +115,17 @@ async function runWatch(flags: WatchFlags, cli: CliContext): Promise<void> {
         }
       : {}),
   });
+  // With --once --json, stdout carries the JSON object alone; the lines go to stderr.
+  const say = flags.once && flags.json ? cli.err : cli.out;
   manager.on("refreshed", (info) =>
-    cli.out(t("watch.refreshed", { mall: info.mallId, reason: info.reason, at: formatKstIso(info.at) })),
+    say(t("watch.refreshed", { mall: info.mallId, reason: info.reason, at: formatKstIso(info.at) })),
   );
 
   if (flags.once) {
     const summary = await manager.runOnce();
-    cli.out(
+    const report = onceReport(summary, summary.snapshot.now);
+    for (const line of onceLines(report, t)) say(line);
+    say(
       t("watch.once", {
         refreshed: summary.refreshed.length,
         failed: summary.failed.length,
@@ -119,6 +133,7 @@ async function runWatch(flags: WatchFlags, cli: CliContext): Promise<void> {
         noToken: summary.noToken.join(", ") || "-",
       }),
     );
+    if (flags.json) cli.out(JSON.stringify(report, null, 2));
     cli.exit(summary.ok ? EXIT.ok : EXIT.problems);
     return;
   }
@@ -199,6 +214,33 @@ async function startStatus(
       details: [detail],
     });
   }
+}
+
+/** One line per mall: state, both expiries (KST), and what this pass did or what a person must run. */
+function onceLines(report: OnceReport, t: CliContext["t"]): string[] {
+  const unknown = t("watch.once.unknown");
+  return report.malls.map((m) => {
+    const code = m.lastError?.code ?? "-";
+    const action = t(`watch.once.action.${m.action}`, {
+      at: (m.action === "verified" ? m.lastVerifiedAt : m.lastRefreshAt) ?? unknown,
+      code,
+      command: m.command ?? "-",
+    });
+    return t("watch.once.mall", {
+      mall: m.mallId,
+      state: t(`watch.once.state.${m.state}`),
+      access: m.accessTokenExpiresAt ?? unknown,
+      refresh: m.refreshTokenExpiresAt ?? unknown,
+      action,
+    });
+  });
+}
+
+function nonNegativeMinutes(value: string): number {
+  const n = Number(value);
+  if (value.trim() === "" || !Number.isFinite(n) || n < 0)
+    throw new InvalidArgumentError("expected a number of minutes ≥ 0 (0 = off)");
+  return n;
 }
 
 function envList(env: NodeJS.ProcessEnv, name: string): string[] {

@@ -6,6 +6,7 @@ import { clockCheck } from "./clock.js";
 import { configurationCheck } from "./configuration.js";
 import { dataApisCheck } from "./data-apis.js";
 import { networkCheck } from "./network.js";
+import { projectFilesCheck } from "./project-files.js";
 import { rateLimitCheck } from "./rate-limit.js";
 import { redisCheck } from "./redis.js";
 import { scopeCoverageCheck } from "./scope-coverage.js";
@@ -31,6 +32,7 @@ export const ALL_CHECKS: readonly CheckDefinition[] = [
   appModulesCheck,
   servicesCheck,
   redisCheck,
+  projectFilesCheck,
 ];
 
 /**
@@ -41,12 +43,18 @@ const QUICK = new Set([
   "configuration",
   "token-store",
   "token-lifetimes",
+  // No call of its own (the Date header of answers already received): a 9-hour clock makes every token look
+  // expired, and the quick diagnosis must not send that to a refresh.
+  "clock",
   "network",
   "authentication",
   "scope-coverage",
   "data-apis",
+  // From the answers already there (no call of its own): a refused version is named here as in `check`.
+  "api-version",
   "services",
   "app-modules",
   "redis",
+  "project-files",
 ]);
 export const QUICK_CHECKS: readonly CheckDefinition[] = ALL_CHECKS.filter((c) => QUICK.has(c.id));

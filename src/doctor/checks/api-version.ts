@@ -9,6 +9,7 @@
 import { formatKstIso, parseCafe24Time } from "../../cafe24/kst.js";
 import { apiVersionCatalogue } from "../../i18n/doctor/checks/api-version.js";
 import type { CheckDefinition, DoctorContext } from "../context.js";
+import type { ApiAnswer } from "../doctor-api.js";
 import { factsOf } from "../facts.js";
 import type { CheckOutcome, EvidenceValue, FindingCodeOf } from "../types.js";
 import { apiGate, skippedByGate } from "./api-gate.js";
@@ -43,7 +44,19 @@ export const apiVersionCheck: CheckDefinition<"api-version"> = {
     const granted = factsOf(deps, "token-store")?.token?.scopes ?? [];
     if (granted.length > 0 && !granted.includes(SCOPE)) return noScope(configured);
 
-    const answer = await gate.api.get<{ app?: AppRecord }>("/apps", { signal: ctx.signal });
+    // The quick diagnosis spends no call here: it reads the /apps answer authentication got, if any.
+    const seen = gate.api.answers.find((a) => a.path === "/apps" && a.ok) as
+      | ApiAnswer<{ app?: AppRecord }>
+      | undefined;
+    if (ctx.mode === "quick" && !seen) {
+      return {
+        status: "skipped",
+        summary: { key: "check.api-version.skipped.quick" },
+        evidence: { configuredVersion: configured ?? null },
+        findings: [],
+      };
+    }
+    const answer = seen ?? (await gate.api.get<{ app?: AppRecord }>("/apps", { signal: ctx.signal }));
     const refusal = versionRefusal(answer);
     if (refusal) return refused(refusal, configured);
     if (answer.status === 403) return noScope(configured);

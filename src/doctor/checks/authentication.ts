@@ -8,12 +8,14 @@
 import type { TokenSet } from "../../cafe24/token-set.js";
 import { ERROR_CODES } from "../../errors/doctor-error.js";
 import { authenticationCatalogue } from "../../i18n/doctor/checks/authentication.js";
-import type { CheckDefinition } from "../context.js";
+import type { CheckDefinition, DoctorContext } from "../context.js";
 import type { ApiAnswer } from "../doctor-api.js";
 import { type CheckFacts, facts, factsOf } from "../facts.js";
 import type { CheckOutcome, CheckStatus, EvidenceValue, Finding, FindingCodeOf } from "../types.js";
+import { type CredentialsVerdict, verifyClientCredentials } from "../verify-client-credentials.js";
 import { findingBuilder } from "./finding-of.js";
 import { safeText } from "./safe-text.js";
+import { versionRefusal } from "./version-refusal.js";
 
 /** Cheap reads that prove a token, best first; the first one the token's scopes allow is used. */
 const PROBES: readonly { scope: string; path: string }[] = [
@@ -42,19 +44,28 @@ export const authenticationCheck: CheckDefinition<"authentication"> = {
   async run(ctx, deps): Promise<CheckOutcome<Code>> {
     const stored = factsOf(deps, "token-store");
     if (!ctx.api) return skipped("check.authentication.summary.noApi", "other");
-    // A token that is there but unusable (a corrupt file, say) is the token store's finding, not "no token".
-    if (!stored?.token && deps["token-store"]?.status === "fail")
-      return skipped("check.authentication.summary.tokenUnusable", "token-unusable");
-    if (!stored?.token) return skipped("check.authentication.summary.noToken", "no-token");
     if (factsOf(deps, "network")?.reachable === false)
       return skipped("check.authentication.summary.unreachable", "network");
+    // The app's credentials are proven whether or not there is a token: without them no login can succeed.
+    const credentials = probeCredentials(ctx);
+    // A token that is there but unusable (a corrupt file, say) is the token store's finding, not "no token".
+    if (!stored?.token && deps["token-store"]?.status === "fail")
+      return withCredentials(
+        skipped("check.authentication.summary.tokenUnusable", "token-unusable"),
+        await credentials,
+      );
+    if (!stored?.token)
+      return withCredentials(skipped("check.authentication.summary.noToken", "no-token"), await credentials);
 
     const token = stored.token;
     const probe = PROBES.find((p) => token.scopes.includes(p.scope)) ?? {
       scope: "mall.read_store",
       path: "/store",
     };
-    const answer = await ctx.api.get(probe.path, { signal: ctx.signal });
+    const [answer, verdictOfCredentials] = await Promise.all([
+      ctx.api.get(probe.path, { signal: ctx.signal }),
+      credentials,
+    ]);
     const now = ctx.now();
     const evidence: Record<string, EvidenceValue> = {
       path: probe.path,
@@ -67,21 +78,74 @@ export const authenticationCheck: CheckDefinition<"authentication"> = {
         : null,
     };
     const verdict = judge(answer, token, stored.source, probe, now);
-    return {
-      status: verdict.status,
-      summary: {
-        key: verdict.summary,
-        params: { path: probe.path, status: answer.status ?? "—" },
+    return withCredentials(
+      {
+        status: verdict.status,
+        summary: {
+          key: verdict.summary,
+          params: { path: probe.path, status: answer.status ?? "—", version: verdict.version ?? "–" },
+        },
+        evidence,
+        findings: verdict.finding ? [verdict.finding] : [],
+        facts: facts("authentication", {
+          authenticated: verdict.failure === undefined,
+          failure: verdict.failure,
+        }),
       },
-      evidence,
-      findings: verdict.finding ? [verdict.finding] : [],
-      facts: facts("authentication", {
-        authenticated: verdict.failure === undefined,
-        failure: verdict.failure,
-      }),
-    };
+      verdictOfCredentials,
+    );
   },
 };
+
+/** The probe grant, when the mall and the app's credentials are configured (else configuration reports them). */
+async function probeCredentials(ctx: DoctorContext): Promise<CredentialsVerdict | undefined> {
+  const { mallId, clientId, clientSecret, baseUrl, allowInsecureLoopback } = ctx.config;
+  if (!mallId || !clientId || !clientSecret) return undefined;
+  return verifyClientCredentials(
+    { mallId, clientId, clientSecret, baseUrl, allowInsecureLoopback },
+    { fetch: ctx.fetch, signal: ctx.signal },
+  );
+}
+
+/**
+ * Adds what the probe grant said: a refused secret (or id) fails the check whatever the token did, since
+ * the next refresh and every login will fail; an accepted or inconclusive probe only adds evidence.
+ */
+function withCredentials(
+  outcome: CheckOutcome<Code>,
+  credentials: CredentialsVerdict | undefined,
+): CheckOutcome<Code> {
+  if (!credentials) return outcome;
+  const evidence: Record<string, EvidenceValue> = {
+    ...outcome.evidence,
+    clientCredentials: credentials.verdict,
+    ...(credentials.error ? { clientCredentialsError: safeText(credentials.error) } : {}),
+  };
+  if (credentials.verdict !== "rejected") return { ...outcome, evidence };
+  const said = `${credentials.error ?? credentials.status ?? "?"}${credentials.description ? `: ${credentials.description}` : ""}`;
+  const rejected = finding(credentials.which === "secret" ? "CLIENT_SECRET_REJECTED" : "CLIENT_ID_REJECTED", {
+    text:
+      credentials.which === "secret"
+        ? "check.authentication.CLIENT_SECRET_REJECTED"
+        : "check.authentication.CLIENT_ID_REJECTED",
+    params: { said: safeText(said) },
+    evidence: { status: credentials.status ?? null, error: credentials.error ?? null },
+  });
+  // The token's own verdict stays when it is worse news than a passing call; otherwise the secret is the news.
+  const tokenFailed = outcome.status === "fail" || outcome.status === "expired";
+  return {
+    ...outcome,
+    status: tokenFailed ? outcome.status : "fail",
+    summary: tokenFailed
+      ? outcome.summary
+      : {
+          key: "check.authentication.summary.credentialsRejected",
+          params: { which: credentials.which, status: credentials.status ?? "—" },
+        },
+    evidence,
+    findings: [rejected, ...outcome.findings],
+  };
+}
 
 function skipped(summary: SummaryKey, failure: Failure): CheckOutcome<never> {
   return {
@@ -106,13 +170,16 @@ type SummaryKey = `check.authentication.summary.${
   | "rateLimited"
   | "server"
   | "network"
-  | "unexpected"}`;
+  | "unexpected"
+  | "credentialsRejected"
+  | "versionRefused"}`;
 
 interface Verdict {
   status: CheckStatus;
   summary: SummaryKey;
   failure: Failure;
   finding?: Finding<Code>;
+  version?: string;
 }
 
 function judge(
@@ -124,6 +191,16 @@ function judge(
 ): Verdict {
   const { status } = answer;
   if (answer.ok) return { status: "ok", summary: "check.authentication.summary.ok", failure: undefined };
+  // A refused API version says nothing of the token: the API version check names it (a finding there).
+  const refusal = versionRefusal(answer);
+  if (refusal) {
+    return {
+      status: "skipped",
+      summary: "check.authentication.summary.versionRefused",
+      failure: "other",
+      version: refusal.version,
+    };
+  }
   if (status !== undefined && ACCEPTED_ERRORS.has(status)) {
     return { status: "ok", summary: "check.authentication.summary.accepted", failure: undefined };
   }
@@ -145,20 +222,24 @@ function judge(
         }),
       };
     }
+    // Refused while the store says it is valid: revoked or replaced by another refresh, and the refresh token
+    // went with it (revoking revokes both; a refresh rotates both), so only a new authorization helps.
+    const live = source !== "env" && token.accessTokenExpiresAt > now;
     const text =
       source === "env"
         ? "check.authentication.rejectedEnv"
-        : token.accessTokenExpiresAt > now
+        : live
           ? "check.authentication.rejected"
           : "check.authentication.rejectedStale";
+    const rejectedCommand = live ? LOGIN : command;
     return {
       status: "fail",
       summary: "check.authentication.summary.rejected",
       failure: "invalid",
       finding: finding("ACCESS_TOKEN_REJECTED", {
         text,
-        params: { command },
-        command,
+        params: { command: rejectedCommand },
+        command: rejectedCommand,
       }),
     };
   }

@@ -3,7 +3,8 @@
  * sample), today's orders (the KST calendar day, Cafe24's), categories. At most five calls, made concurrently,
  * and only for scopes the token holds: a scope check 7 found unusable is deferred to it, not re-probed.
  * Shows counts, the shop name and one product_no — never customer or order personal data.
- * A 429 is check 9's and a 400 refusing the API version check 10's: those reads fail here without a finding.
+ * A 429 is check 9's and a 400 refusing the API version check 10's: those reads fail here without a finding
+ * (when the version refused them all, the check is skipped, pointing at check 10).
  * An empty list or a zero count is "ok, zero items": a mall with no orders today is not broken.
  * Finding codes and messages: src/i18n/doctor/checks/data-apis.ts.
  */
@@ -76,9 +77,23 @@ function outcome(results: ItemResult[], today: string): CheckOutcome<FindingCode
   }
   const errors = results.filter((r): r is ErrorResult => r.state === "error");
   const findings = findingsFor(errors);
+  // Every read refused for its API version: nothing about the data is known, and check 10 names the cause.
+  const refused = errors.flatMap((r) => (r.reading.kind === "versionRefused" ? [r.reading.version] : []));
+  if (refused.length > 0 && refused.length === errors.length && !results.some((r) => r.state === "read")) {
+    return {
+      status: "skipped",
+      summary: { key: "check.data-apis.skipped.versionRefused", params: { version: refused[0] ?? "–" } },
+      evidence,
+      findings,
+    };
+  }
+  // A read deferred to check 7 fails this check only beside a failure of its own: alone, check 7's finding
+  // says why, and a failing check here would be one without a finding.
+  const failedHere = results.some((r) => r.state === "error" && isFailure(r.reading));
   const failed = results.filter(
-    (r) => r.state === "deferred" || (r.state === "error" && isFailure(r.reading)),
+    (r) => (failedHere && r.state === "deferred") || (r.state === "error" && isFailure(r.reading)),
   );
+  const deferred = results.filter((r) => r.state === "deferred");
   const show = (value: EvidenceValue | undefined) => (typeof value === "number" ? value : "–");
   const counts = {
     shop: typeof evidence.shopName === "string" ? evidence.shopName : "–",
@@ -98,8 +113,11 @@ function outcome(results: ItemResult[], today: string): CheckOutcome<FindingCode
       findings,
     };
   }
-  if (errors.length > 0) {
-    const items = errors.map((r) => `${r.item.name} (${statusOf(r.reading)})`).join(", ");
+  if (errors.length > 0 || deferred.length > 0) {
+    const items = [
+      ...deferred.map((r) => `${r.item.name} (${r.item.scope})`),
+      ...errors.map((r) => `${r.item.name} (${statusOf(r.reading)})`),
+    ].join(", ");
     return {
       status: "warn",
       summary: { key: "check.data-apis.summary.incomplete", params: { items } },

@@ -5,13 +5,19 @@ import { paintStatus, STATUS_SYMBOL, terminalColors } from "./terminal-colors.js
 export interface Progress {
   start(checkId: CheckId): void;
   finish(result: CheckResult): void;
-  /** Draws the final state and stops the spinner; later calls are ignored. */
+  /**
+   * Stops the spinner; later calls are ignored. On a terminal the block is erased, so the result printed next
+   * takes its place instead of repeating every check below it.
+   */
   stop(): void;
 }
 
 export interface ProgressOptions {
   stream: { write(chunk: string): unknown };
-  /** A live, redrawn view on a terminal; plain append-only lines otherwise (CI logs, pipes, files). */
+  /**
+   * A live, redrawn view on a terminal; plain append-only lines otherwise (for library callers that want a
+   * trace: the CLI shows no progress at all when stderr is not a terminal, so cron and CI logs stay clean).
+   */
   isTTY: boolean;
   t: Translate;
   /** Default: on for a terminal unless NO_COLOR (picocolors' detection). */
@@ -97,7 +103,9 @@ function liveProgress({ stream, t, color }: ProgressOptions): Progress {
       if (stopped) return;
       stopped = true;
       stopTimer();
-      if (rows.size > 0) draw();
+      // Back to the block's first line and clear to the end of the screen: the result replaces the progress.
+      if (drawn > 0) stream.write(`\x1b[${drawn}A\r\x1b[J`);
+      drawn = 0;
     },
   };
 }

@@ -24,6 +24,16 @@ export const configEn = {
   "config.init.optional": "optional, Enter to skip",
   "config.init.invalid": "{problem}. Try again, or press Enter to keep the default.",
   "config.init.written": "Wrote {file}.",
+  "config.init.envWritten":
+    "Wrote {file} (mode 0600): fill in the empty values there; it holds your secret, so never commit it.",
+  "config.init.envKept": "Left {file} as it was (it already exists).",
+  "config.init.missing.title": "Still missing before the doctor can pass:",
+  "config.init.missing.mallId":
+    "CAFE24_MALL_ID is not set: add it to .env (myshop for myshop.cafe24.com), or mallId to the config file.",
+  "config.init.missing.redirectUri":
+    "CAFE24_REDIRECT_URI is not set: add the redirect URI registered in Cafe24 Developer Center to .env (needed by `cafe24-doctor token login`).",
+  "config.init.gitignore":
+    "Add these lines to .gitignore (they cover everything cafe24-doctor writes here: .env, the token file and its side files, the reports):",
   "config.init.clientIdMissing": "CAFE24_CLIENT_ID is not set: add it to .env.",
   "config.init.secretMissing":
     "CAFE24_CLIENT_SECRET is not set: put it in .env (never in the config file), and keep .env out of git.",

@@ -24,6 +24,16 @@ export const configKo: Record<keyof typeof configEn, string> = {
   "config.init.optional": "선택 사항, 건너뛰려면 Enter",
   "config.init.invalid": "{problem}. 다시 입력하거나, 기본값을 쓰려면 Enter를 누르세요.",
   "config.init.written": "{file} 파일을 만들었습니다.",
+  "config.init.envWritten":
+    "{file} 파일을 만들었습니다(권한 0600). 비어 있는 값을 채우세요. 비밀값이 들어가므로 절대 커밋하지 마세요.",
+  "config.init.envKept": "{file} 파일이 이미 있어 그대로 두었습니다.",
+  "config.init.missing.title": "진단을 통과하려면 아직 필요한 것:",
+  "config.init.missing.mallId":
+    "CAFE24_MALL_ID가 설정되지 않았습니다. .env에 추가하세요(myshop.cafe24.com이면 myshop). 설정 파일의 mallId도 됩니다.",
+  "config.init.missing.redirectUri":
+    "CAFE24_REDIRECT_URI가 설정되지 않았습니다. 카페24 개발자센터에 등록한 리디렉션 URI를 .env에 추가하세요(`cafe24-doctor token login`에 필요).",
+  "config.init.gitignore":
+    ".gitignore에 다음 줄을 추가하세요(cafe24-doctor가 여기에 쓰는 모든 파일을 덮습니다: .env, 토큰 파일과 부속 파일, 보고서):",
   "config.init.clientIdMissing": "CAFE24_CLIENT_ID가 설정되지 않았습니다. .env에 추가하세요.",
   "config.init.secretMissing":
     "CAFE24_CLIENT_SECRET이 설정되지 않았습니다. 설정 파일이 아닌 .env에 넣고, .env는 git에 올리지 마세요.",

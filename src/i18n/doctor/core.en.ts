@@ -16,6 +16,15 @@ export const coreEn = {
   "rootcause.hostUnreachable.title": "The mall's API host cannot be reached",
   "rootcause.hostUnreachable.explanation":
     "Every Cafe24 call fails before Cafe24 sees it: the host name does not resolve or the connection is refused. Tokens are not the problem.",
+  "rootcause.clientSecret.title": "Cafe24 rejects the app's client secret",
+  "rootcause.clientSecret.explanation":
+    "The secret in .env (CAFE24_CLIENT_SECRET) is not the app's current one: mistyped, or reissued in Developer Center and not redeployed. The access token may still work for now, but the next refresh and every login will fail. Copy the current secret from Developer Center (Apps > Auth Info) into .env and redeploy.",
+  "rootcause.clientId.title": "Cafe24 does not know the app's client id",
+  "rootcause.clientId.explanation":
+    "CAFE24_CLIENT_ID is mistyped or belongs to another app, so no refresh or login can succeed. Copy the client id and the current client secret from Developer Center (Apps > Auth Info) into .env and redeploy.",
+  "rootcause.suspect.secretReissued":
+    "the secret reissued in Developer Center, and this deployment not updated",
+  "rootcause.suspect.secretTypo": "a typo or stray space in CAFE24_CLIENT_SECRET",
   "rootcause.clock.title": "This machine's clock or time zone is wrong",
   "rootcause.clock.explanation":
     "The local time differs from Cafe24's by about {hours} h. Expiry times are then misjudged: valid tokens look expired and expired ones look valid. Fix the clock before anything else.",
@@ -38,6 +47,9 @@ export const coreEn = {
   "rootcause.version.title": "The pinned API version has expired",
   "rootcause.version.explanation":
     "Calls run as a version that Cafe24 no longer serves. Move X-Cafe24-Api-Version (CAFE24_API_VERSION) to a live version and test.",
+  "rootcause.versionUnknown.title": "Cafe24 does not serve the configured API version",
+  "rootcause.versionUnknown.explanation":
+    "Every call is refused with 400 because X-Cafe24-Api-Version (CAFE24_API_VERSION) names a version Cafe24 does not know. Set it to a live version, or remove it to use the app's version, and test.",
   "rootcause.deployment.title": "The deployed service answers 200, but its token is dead",
   "rootcause.deployment.explanation":
     "Its health endpoint reports an invalid token: the deployment uses its own copy of the token, which a refresh elsewhere has replaced.",
@@ -59,7 +71,8 @@ export const coreEn = {
   "rootcause.suspect.idleTwoWeeks": "the app or its refresher stopped for two weeks",
   "rootcause.suspect.secondInstance":
     "a second instance of your app refreshing with its own copy of the token",
-  "rootcause.suspect.oldAutoRefresher": "the old auto_token_manager.py still running somewhere",
+  "rootcause.suspect.oldAutoRefresher":
+    "the old toolkit's auto_token_manager.py still running somewhere (a cron job, a screen session, another server): it refreshes with its own copy of the token, so every refresh it makes kills yours. Find it (`ps aux | grep auto_token_manager`, `crontab -l`), stop it, and let `cafe24-doctor watch` refresh instead",
   "rootcause.suspect.envCopy":
     "a copy of the token in an environment variable (CAFE24_ACCESS_TOKEN) or a secret store",
   "rootcause.suspect.redeployOldFile": "a redeploy that restored an old oauth_token.json",
@@ -93,6 +106,23 @@ export const coreEn = {
   "watch.state": "{mall}: {from} → {to}",
   "watch.once":
     "Refreshed {refreshed}, failed {failed}; re-authorization needed: {reauth}; no token: {noToken}",
+  "watch.option.verifyEvery":
+    "prove each mall's token with one cheap API call when nothing has for N minutes, so a revoked mall is noticed within that time (default 30; 0 = off)",
+  "watch.option.json": "with --once: print the result as one JSON object on stdout (the lines go to stderr)",
+  "watch.once.mall":
+    "{mall}: {state} · access token until {access} · refresh token until {refresh} · {action}",
+  "watch.once.unknown": "unknown",
+  "watch.once.state.ok": "OK",
+  "watch.once.state.backoff": "FAILING",
+  "watch.once.state.reauth-required": "NEEDS RE-AUTHORIZATION",
+  "watch.once.state.no-token": "NO TOKEN",
+  "watch.once.action.refreshed": "refreshed at {at}",
+  "watch.once.action.verified": "verified with one API call at {at}",
+  "watch.once.action.unverified": "could not be verified ({code}); tried again next run",
+  "watch.once.action.failed": "refresh failed ({code}); tried again next run",
+  "watch.once.action.reauth-required": "Cafe24 refused the token ({code}): run {command}",
+  "watch.once.action.no-token": "no token stored: run {command}",
+  "watch.once.action.none": "nothing done",
   "watch.statusFailed.EADDRINUSE": "{address} is already in use by another process.",
   "watch.statusFailed.EACCES": "No permission to listen on {address} (ports below 1024 need privileges).",
   "watch.statusFailed.EADDRNOTAVAIL": "{address} is not an address of this machine.",

@@ -17,6 +17,14 @@ export const coreKo: Record<keyof typeof coreEn, string> = {
   "rootcause.hostUnreachable.title": "쇼핑몰 API 호스트에 연결할 수 없습니다",
   "rootcause.hostUnreachable.explanation":
     "모든 카페24 호출이 카페24에 닿기 전에 실패합니다: 호스트 이름을 찾을 수 없거나 연결이 거부됩니다. 토큰 문제가 아닙니다.",
+  "rootcause.clientSecret.title": "카페24가 앱의 client secret을 거부합니다",
+  "rootcause.clientSecret.explanation":
+    ".env의 secret(CAFE24_CLIENT_SECRET)이 앱의 현재 secret이 아닙니다. 오타가 있거나, 개발자센터에서 재발급한 뒤 다시 배포하지 않았습니다. access token은 당분간 동작할 수 있지만 다음 갱신과 모든 로그인이 실패합니다. 개발자센터(앱 > 인증 정보)에서 현재 secret을 복사해 .env에 넣고 다시 배포하세요.",
+  "rootcause.clientId.title": "카페24가 앱의 client id를 모릅니다",
+  "rootcause.clientId.explanation":
+    "CAFE24_CLIENT_ID에 오타가 있거나 다른 앱의 값이라 갱신도 로그인도 성공할 수 없습니다. 개발자센터(앱 > 인증 정보)에서 client id와 현재 client secret을 복사해 .env에 넣고 다시 배포하세요.",
+  "rootcause.suspect.secretReissued": "개발자센터에서 secret을 재발급했는데 이 배포본은 갱신하지 않음",
+  "rootcause.suspect.secretTypo": "CAFE24_CLIENT_SECRET의 오타나 공백",
   "rootcause.clock.title": "이 컴퓨터의 시계나 시간대가 틀렸습니다",
   "rootcause.clock.explanation":
     "로컬 시각이 카페24와 약 {hours}시간 차이 납니다. 그러면 만료 시각을 잘못 판단해 유효한 토큰이 만료된 것처럼, 만료된 토큰이 유효한 것처럼 보입니다. 먼저 시계를 고치세요.",
@@ -39,6 +47,9 @@ export const coreKo: Record<keyof typeof coreEn, string> = {
   "rootcause.version.title": "고정한 API 버전이 만료되었습니다",
   "rootcause.version.explanation":
     "카페24가 더 이상 제공하지 않는 버전으로 호출하고 있습니다. X-Cafe24-Api-Version(CAFE24_API_VERSION)을 유효한 버전으로 바꾸고 테스트하세요.",
+  "rootcause.versionUnknown.title": "카페24가 설정한 API 버전을 제공하지 않습니다",
+  "rootcause.versionUnknown.explanation":
+    "X-Cafe24-Api-Version(CAFE24_API_VERSION)이 카페24가 모르는 버전이라 모든 호출이 400으로 거부됩니다. 살아 있는 버전으로 바꾸거나, 지워서 앱의 버전을 쓰게 한 뒤 테스트하세요.",
   "rootcause.deployment.title": "배포된 서비스는 200으로 응답하지만 그 토큰은 이미 무효입니다",
   "rootcause.deployment.explanation":
     "헬스 체크가 토큰이 무효라고 알립니다. 배포 환경이 자기만의 토큰 사본을 쓰고 있고, 다른 곳에서 갱신하면서 그 사본이 바뀌었습니다.",
@@ -59,7 +70,8 @@ export const coreKo: Record<keyof typeof coreEn, string> = {
   "rootcause.suspect.noNtp": "시간 동기화(NTP)가 꺼짐",
   "rootcause.suspect.idleTwoWeeks": "앱이나 갱신 프로세스가 2주 동안 멈춤",
   "rootcause.suspect.secondInstance": "자기 토큰 사본으로 갱신하는 앱의 두 번째 인스턴스",
-  "rootcause.suspect.oldAutoRefresher": "어딘가에서 아직 실행 중인 예전 auto_token_manager.py",
+  "rootcause.suspect.oldAutoRefresher":
+    "예전 도구의 auto_token_manager.py가 어딘가(cron, screen 세션, 다른 서버)에서 아직 실행 중: 자기 토큰 사본으로 갱신하므로 갱신할 때마다 이쪽 토큰이 무효가 됩니다. 찾아서(`ps aux | grep auto_token_manager`, `crontab -l`) 멈추고, 갱신은 `cafe24-doctor watch`에 맡기세요",
   "rootcause.suspect.envCopy": "환경 변수(CAFE24_ACCESS_TOKEN)나 비밀 저장소에 있는 토큰 사본",
   "rootcause.suspect.redeployOldFile": "예전 oauth_token.json을 되살린 재배포",
   "rootcause.suspect.revokedInAdmin": "쇼핑몰 관리자 화면에서 앱을 폐기하거나 재설치함",
@@ -88,6 +100,22 @@ export const coreKo: Record<keyof typeof coreEn, string> = {
   "watch.refreshed": "{mall}: {at}에 갱신함 ({reason})",
   "watch.state": "{mall}: {from} → {to}",
   "watch.once": "갱신 {refreshed}, 실패 {failed}, 재인증 필요: {reauth}, 토큰 없음: {noToken}",
+  "watch.option.verifyEvery":
+    "N분 동안 아무것도 토큰을 확인하지 않았으면 가벼운 API 호출 1회로 각 쇼핑몰 토큰을 확인 (폐기된 쇼핑몰을 그 시간 안에 발견; 기본값 30, 0 = 끔)",
+  "watch.option.json": "--once와 함께: 결과를 JSON 객체 하나로 stdout에 출력 (사람이 읽는 줄은 stderr로)",
+  "watch.once.mall": "{mall}: {state} · access token 만료 {access} · refresh token 만료 {refresh} · {action}",
+  "watch.once.unknown": "알 수 없음",
+  "watch.once.state.ok": "정상",
+  "watch.once.state.backoff": "실패 중",
+  "watch.once.state.reauth-required": "재인증 필요",
+  "watch.once.state.no-token": "토큰 없음",
+  "watch.once.action.refreshed": "{at}에 갱신함",
+  "watch.once.action.verified": "{at}에 API 호출 1회로 확인함",
+  "watch.once.action.unverified": "확인하지 못함 ({code}); 다음 실행 때 다시 시도",
+  "watch.once.action.failed": "갱신 실패 ({code}); 다음 실행 때 다시 시도",
+  "watch.once.action.reauth-required": "Cafe24가 토큰을 거부함 ({code}): {command} 실행",
+  "watch.once.action.no-token": "저장된 토큰 없음: {command} 실행",
+  "watch.once.action.none": "한 일 없음",
   "watch.statusFailed.EADDRINUSE": "{address}은(는) 다른 프로세스가 이미 사용 중입니다.",
   "watch.statusFailed.EACCES": "{address}에서 수신할 권한이 없습니다 (1024 미만 포트는 권한 필요).",
   "watch.statusFailed.EADDRNOTAVAIL": "{address}은(는) 이 컴퓨터의 주소가 아닙니다.",

@@ -12,6 +12,7 @@ export const reportEn = {
   "report.check.api-version": "API version",
   "report.check.app-modules": "App modules",
   "report.check.services": "Services",
+  "report.check.project-files": "Project files",
   "report.check.redis": "Redis token store",
 
   "report.tag.ok": "[OK]",
@@ -34,6 +35,17 @@ export const reportEn = {
   "report.deadline.hit": "The {deadline} deadline stopped the run; checks still running then were cut short.",
   "report.exitCode": "exit code {code}",
   "report.files": "Report written to: {paths}",
+  "auth.failure.no-token": "no token stored",
+  "auth.failure.token-unusable": "the stored token cannot be used",
+  "auth.failure.expired": "the access token has expired",
+  "auth.failure.invalid": "Cafe24 rejected the access token",
+  "auth.failure.forbidden": "the token lacks the scope",
+  "auth.failure.rate-limited": "rate-limited by Cafe24",
+  "auth.failure.server": "Cafe24 answered with a server error",
+  "auth.failure.network": "Cafe24 could not be reached",
+  "auth.failure.other": "an unexpected answer",
+  "report.filesFailed":
+    "Could not write the report files to {dir} ({reason}); the diagnosis above is complete. Make the folder writable, or choose another with --report-dir.",
 
   "report.problems.title": "Problems by urgency",
   "report.problems.none": "No problems found.",

@@ -13,6 +13,7 @@ export const reportKo: Record<keyof typeof reportEn, string> = {
   "report.check.api-version": "API 버전",
   "report.check.app-modules": "앱 모듈",
   "report.check.services": "서비스",
+  "report.check.project-files": "프로젝트 파일",
   "report.check.redis": "Redis 토큰 저장소",
 
   "report.tag.ok": "[정상]",
@@ -36,6 +37,17 @@ export const reportKo: Record<keyof typeof reportEn, string> = {
     "{deadline} 제한 시간이 지나 진단을 중단했습니다. 그때까지 끝나지 않은 검사는 중간에 멈췄습니다.",
   "report.exitCode": "종료 코드 {code}",
   "report.files": "보고서 저장 위치: {paths}",
+  "auth.failure.no-token": "저장된 토큰 없음",
+  "auth.failure.token-unusable": "저장된 토큰을 쓸 수 없음",
+  "auth.failure.expired": "access token 만료",
+  "auth.failure.invalid": "카페24가 access token을 거부함",
+  "auth.failure.forbidden": "토큰에 권한이 없음",
+  "auth.failure.rate-limited": "카페24 호출 한도 초과",
+  "auth.failure.server": "카페24 서버 오류",
+  "auth.failure.network": "카페24에 연결할 수 없음",
+  "auth.failure.other": "예상하지 못한 응답",
+  "report.filesFailed":
+    "보고서 파일을 {dir}에 쓰지 못했습니다({reason}). 위의 진단 결과는 완전합니다. 폴더에 쓰기 권한을 주거나 --report-dir로 다른 폴더를 지정하세요.",
 
   "report.problems.title": "긴급도별 문제",
   "report.problems.none": "발견된 문제가 없습니다.",

@@ -1,6 +1,11 @@
 /** English messages of the watch manager's status page. Durations and relative times reuse the `time.*` keys. */
 export const statusEn = {
   "status.title": "cafe24-doctor watch",
+  "status.unauthorized":
+    "This status page needs the bearer token: send `Authorization: Bearer <CAFE24_DOCTOR_STATUS_TOKEN>`.",
+  "status.refused.noToken":
+    "Refusing to serve the status page on {host} without a bearer token: it would show every mall's token state to anyone who can reach this machine. Bind 127.0.0.1, or set a bearer token (and put TLS in front).",
+  "status.refused.emptyToken": "bearerToken must not be empty.",
   "status.summary":
     "{malls} malls · {needPerson} need a person · instance {instanceId} · running since {startedAt}",
   "status.updated": "Updated {at}",

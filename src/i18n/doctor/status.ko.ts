@@ -2,6 +2,11 @@ import type { statusEn } from "./status.en.js";
 
 export const statusKo: Record<keyof typeof statusEn, string> = {
   "status.title": "cafe24-doctor 감시",
+  "status.unauthorized":
+    "이 상태 페이지는 bearer 토큰이 필요합니다. `Authorization: Bearer <CAFE24_DOCTOR_STATUS_TOKEN>` 헤더를 보내세요.",
+  "status.refused.noToken":
+    "bearer 토큰 없이 {host}에서 상태 페이지를 열지 않습니다. 이 컴퓨터에 접근할 수 있는 누구에게나 모든 쇼핑몰의 토큰 상태가 보이기 때문입니다. 127.0.0.1에 바인딩하거나, bearer 토큰을 설정하세요(앞단에 TLS도 두세요).",
+  "status.refused.emptyToken": "bearerToken이 비어 있으면 안 됩니다.",
   "status.summary":
     "쇼핑몰 {malls}개 · 사람이 필요한 곳 {needPerson}개 · 인스턴스 {instanceId} · {startedAt}부터 실행 중",
   "status.updated": "{at} 갱신",

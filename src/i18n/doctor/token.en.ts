@@ -97,9 +97,9 @@ export const tokenEn = {
   "api.retry": "retrying after {code} ({action})",
   "api.refreshed": "refreshed the access token (lock-safe) before calling",
   "api.pacing": "pacing: waiting {ms} ms to stay under the mall's rate limit",
-  "api.done": "HTTP {status} in {ms} ms · {headers}",
+  "api.done": "Rate limit after {ms} ms: {headers}",
   "api.paginated": "{count} items in {ms} ms",
-  "api.failedCall": "{method} {path} → {status}: {message}",
+  "api.failedCall": "Cafe24's message: {message}",
   "api.forbidden.scope":
     "This endpoint needs the scope {scope}: enable it on the app in Developer Center, then authorize again (cafe24-doctor token login).",
   "api.forbidden.unknownScope":

@@ -44,13 +44,13 @@ export const tokenKo: Record<keyof typeof tokenEn, string> = {
   "token.health.reauth-required":
     "[만료] 재인증 필요: refresh token이 만료되었습니다(14일간 갱신 없음). 쇼핑몰 관리자가 앱을 다시 승인해야 합니다.",
   "token.next": "다음: {command}",
-  "token.verify.accepted": "실제 호출     GET {path} → {status}: 정상 ({ms} ms)",
-  "token.verify.expired": "실제 호출     GET {path} → {status}: 만료됨 ({ms} ms)",
-  "token.verify.rejected": "실제 호출     GET {path} → {status}: 만료 전인데 거부됨 ({ms} ms)",
+  "token.verify.accepted": "실제 호출      GET {path} → {status}: 정상 ({ms} ms)",
+  "token.verify.expired": "실제 호출      GET {path} → {status}: 만료됨 ({ms} ms)",
+  "token.verify.rejected": "실제 호출      GET {path} → {status}: 만료 전인데 거부됨 ({ms} ms)",
   "token.verify.forbidden":
-    "실제 호출     GET {path} → {status}: 토큰은 유효하나 이 API의 권한이 없음 ({ms} ms)",
+    "실제 호출      GET {path} → {status}: 토큰은 유효하나 이 API의 권한이 없음 ({ms} ms)",
   "token.verify.unavailable":
-    "실제 호출     GET {path} → {status}: 판정 불가 (네트워크 또는 카페24 문제, {ms} ms)",
+    "실제 호출      GET {path} → {status}: 판정 불가 (네트워크 또는 카페24 문제, {ms} ms)",
 
   "token.refresh.start": "{file}을(를) 잠그고 쇼핑몰 {mallId}의 토큰을 갱신하는 중…",
   "token.refresh.done": "쇼핑몰 {mallId}의 토큰을 갱신했습니다.",
@@ -98,9 +98,9 @@ export const tokenKo: Record<keyof typeof tokenEn, string> = {
   "api.retry": "{code} 이후 재시도 ({action})",
   "api.refreshed": "호출 전에 access token을 갱신했습니다 (잠금 안전)",
   "api.pacing": "속도 조절: 쇼핑몰 호출 제한을 넘지 않도록 {ms} ms 대기",
-  "api.done": "HTTP {status} · {ms} ms · {headers}",
+  "api.done": "{ms}ms 후 호출 한도: {headers}",
   "api.paginated": "항목 {count}개 · {ms} ms",
-  "api.failedCall": "{method} {path} → {status}: {message}",
+  "api.failedCall": "카페24의 메시지: {message}",
   "api.forbidden.scope":
     "이 API에는 {scope} 권한이 필요합니다. 개발자센터에서 앱에 권한을 추가한 뒤 다시 인증하세요 (cafe24-doctor token login).",
   "api.forbidden.unknownScope":

@@ -28,6 +28,10 @@ export interface MallRecord {
   alerts: AlertEvent[];
   /** When the periodic check is next due, if checks are on. */
   checkAt: number | null;
+  /** When Cafe24 last proved the tokens (a refresh or a verification call): the next verification is due from it. */
+  provenAt?: number | null | undefined;
+  /** When a verification call last found the token accepted. */
+  verifiedAt?: number | null | undefined;
   reauthCommand: string | null;
   /** The replica that wrote it, and when (watchers' clock). */
   by: string;
@@ -50,6 +54,9 @@ const recordSchema = z.object({
   deadRevision: z.string().nullable(),
   alerts: z.array(z.enum(["reauth-required", "refresh-token-expiring", "refresh-failures"])),
   checkAt: instant,
+  // Optional: records written by a version without verification still decode.
+  provenAt: instant.optional(),
+  verifiedAt: instant.optional(),
   reauthCommand: z.string().nullable(),
   by: z.string(),
   at: z.number().finite(),

@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { MiddlewareHandler } from "hono";
+import { createTranslator, isLang, type Lang } from "../../i18n/translate.js";
 
 const digest = (value: string) => createHash("sha256").update(value).digest();
 
@@ -8,13 +9,20 @@ const digest = (value: string) => createHash("sha256").update(value).digest();
  * before the constant-time compare so that neither the token's content nor its length leaks through timing
  * (timingSafeEqual itself needs equal lengths).
  */
-export function bearerAuth(token: string, openPaths: readonly string[]): MiddlewareHandler {
+export function bearerAuth(
+  token: string,
+  openPaths: readonly string[],
+  lang: Lang = "en",
+): MiddlewareHandler {
   const expected = digest(token);
   return async (c, next) => {
     if (openPaths.includes(c.req.path)) return next();
     const match = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(c.req.header("authorization") ?? "");
     if (match?.[1] && timingSafeEqual(digest(match[1]), expected)) return next();
     c.header("WWW-Authenticate", 'Bearer realm="cafe24-doctor watch"');
-    return c.json({ error: "unauthorized" }, 401);
+    // `error` stays the machine-readable code; `message` is for the person who forgot the header (?lang=ko|en).
+    const requested = c.req.query("lang");
+    const t = createTranslator(requested && isLang(requested) ? requested : lang);
+    return c.json({ error: "unauthorized", message: t("status.unauthorized") }, 401);
   };
 }

@@ -5,7 +5,7 @@ import type { WatchStatusSource } from "../watch-status.js";
 import { bearerAuth } from "./bearer-auth.js";
 import { renderStatusPage } from "./render-status-page.js";
 import { createStatusMetrics } from "./status-metrics.js";
-import { needsPerson, toStatusView } from "./status-view.js";
+import { needsPerson, statusJson, toStatusView } from "./status-view.js";
 
 export interface StatusAppOptions {
   source: WatchStatusSource;
@@ -29,7 +29,7 @@ export function createStatusApp({ source, lang, bearerToken, now }: StatusAppOpt
     c.header("X-Content-Type-Options", "nosniff");
     c.header("Referrer-Policy", "no-referrer");
   });
-  if (bearerToken !== undefined) app.use(bearerAuth(bearerToken, OPEN_PATHS));
+  if (bearerToken !== undefined) app.use(bearerAuth(bearerToken, OPEN_PATHS, lang));
 
   app.get("/", async (c) => {
     const requested = c.req.query("lang");
@@ -45,7 +45,7 @@ export function createStatusApp({ source, lang, bearerToken, now }: StatusAppOpt
 
   app.get("/status", async (c) => {
     await source.refresh?.();
-    return c.json(toStatusView(source.snapshot(), now()));
+    return c.json(statusJson(toStatusView(source.snapshot(), now())));
   });
 
   app.get("/healthz", async (c) => {

@@ -1,5 +1,5 @@
 import { DoctorError, ERROR_CODES } from "../../errors/doctor-error.js";
-import type { Lang } from "../../i18n/translate.js";
+import { createTranslator, type Lang } from "../../i18n/translate.js";
 import { isLoopbackHost } from "../../util/is-loopback-host.js";
 import { type ListeningServer, serveFetch } from "../../util/serve-loopback.js";
 import type { WatchStatusSource } from "../watch-status.js";
@@ -31,15 +31,13 @@ export type RunningStatusServer = ListeningServer;
 /** Starts the watch manager's status server on a real socket. */
 export async function startStatusServer(options: StartStatusServerOptions): Promise<RunningStatusServer> {
   const { source, host = "127.0.0.1", port = 0, lang, bearerToken, allowedHosts, now = Date.now } = options;
+  const t = createTranslator(lang);
   if (bearerToken !== undefined && bearerToken.trim() === "")
-    throw new DoctorError(ERROR_CODES.invalidOptions, "bearerToken must not be empty.");
+    throw new DoctorError(ERROR_CODES.invalidOptions, t("status.refused.emptyToken"));
   // Token expiry, mall ids and re-authorization commands are nobody else's business, and the server offers
   // no TLS: reachable from other machines, it must at least ask for a secret.
   if (!isLoopbackHost(host) && bearerToken === undefined)
-    throw new DoctorError(
-      ERROR_CODES.invalidOptions,
-      `Refusing to serve the status page on ${host} without a bearer token: it would show every mall's token state to anyone who can reach this machine. Bind 127.0.0.1, or set a bearer token (and put TLS in front).`,
-    );
+    throw new DoctorError(ERROR_CODES.invalidOptions, t("status.refused.noToken", { host }));
   const app = createStatusApp({ source, lang, bearerToken, now });
   return serveFetch(app.fetch, {
     host,

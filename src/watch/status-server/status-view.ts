@@ -1,3 +1,4 @@
+import { formatKstIso } from "../../cafe24/kst.js";
 import { scrubSecrets } from "../../util/scrub-secrets.js";
 import type { ClusterView } from "../cluster/mall-coordinator.js";
 import type { MallWatchState, MallWatchStatus, WatchCounters, WatchSnapshot } from "../watch-status.js";
@@ -83,6 +84,7 @@ export function toStatusView(snapshot: WatchSnapshot, now: number): StatusView {
       refreshTokenExpiresInSeconds: secondsUntil(m.refreshTokenExpiresAt, now),
       lastRefreshAt: m.lastRefreshAt,
       nextRefreshAt: m.nextRefreshAt,
+      lastVerifiedAt: m.lastVerifiedAt ?? null,
       consecutiveFailures: m.consecutiveFailures,
       lastError: m.lastError && {
         code: m.lastError.code,
@@ -148,4 +150,30 @@ function clusterView(c: ClusterView): ClusterStatusView {
       needsPerson: c.needsPerson,
     },
   };
+}
+
+/**
+ * The /status body: the view, and beside every instant in epoch milliseconds (`startedAt`, `now`,
+ * `accessTokenExpiresAt`, `events[].at`, …) the same instant as a KST ISO time with offset under the name plus
+ * `Kst` (`startedAtKst: "2026-01-05T09:00:00+09:00"`), as everything else the tool prints. The epoch fields stay
+ * for the clients and the page that read them.
+ */
+export function statusJson(view: StatusView): Record<string, unknown> {
+  return withKst(view) as Record<string, unknown>;
+}
+
+function withKst(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withKst);
+  if (typeof value !== "object" || value === null) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) {
+    out[key] = withKst(field);
+    if (
+      (key === "at" || key === "now" || key.endsWith("At")) &&
+      (typeof field === "number" || field === null)
+    ) {
+      out[`${key}Kst`] = typeof field === "number" && Number.isFinite(field) ? formatKstIso(field) : null;
+    }
+  }
+  return out;
 }

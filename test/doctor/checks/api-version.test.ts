@@ -118,3 +118,30 @@ describe("check 10: API version", () => {
     expect(h.gets()).toBe(0);
   });
 });
+
+describe("check 10 in the quick diagnosis: no call of its own", () => {
+  it("reads the /apps answer authentication already got", async () => {
+    const h = await scenario();
+    h.emu.control.setAppVersion(h.mallId, EXPIRING);
+    h.ctx.mode = "quick";
+    await h.ctx.api?.get("/apps");
+    const spent = h.gets();
+    const outcome = await apiVersionCheck.run(h.ctx, h.deps);
+    expect(outcome.findings).toEqual([expect.objectContaining({ code: "API_VERSION_EXPIRING" })]);
+    expect(h.gets()).toBe(spent);
+  });
+
+  it("names a version refused earlier, and otherwise says the full check reads it", async () => {
+    const refused = await scenario({ config: { apiVersion: "2019-01-01" } });
+    refused.ctx.mode = "quick";
+    await refused.ctx.api?.get("/products/count");
+    const named = await apiVersionCheck.run(refused.ctx, refused.deps);
+    expect(named.findings).toEqual([expect.objectContaining({ code: "API_VERSION_INVALID" })]);
+
+    const h = await scenario();
+    h.ctx.mode = "quick";
+    const outcome = await apiVersionCheck.run(h.ctx, h.deps);
+    expect(outcome).toMatchObject({ status: "skipped", summary: { key: "check.api-version.skipped.quick" } });
+    expect(h.gets()).toBe(0);
+  });
+});

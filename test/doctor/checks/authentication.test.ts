@@ -80,7 +80,8 @@ describe("authentication check", () => {
     const finding = findingOf(result, "ACCESS_TOKEN_REJECTED");
     expect(finding.urgency).toBe("critical");
     expect(finding.cause.key).toBe("check.authentication.rejected.cause");
-    expect(finding.command).toBe("cafe24-doctor token refresh");
+    // Revoking an access token revokes its refresh token too: only a new authorization helps.
+    expect(finding.command).toBe("cafe24-doctor token login");
     expect(result.evidence).toMatchObject({
       status: 401,
       cafe24Message: "Invalid access_token",
@@ -196,5 +197,69 @@ describe("authentication check", () => {
     await writeTokenFile(s, '{"access_token": "trunc');
     const provider = new StoredTokenProvider(s.store, s.mallId, "LegacyEnvAccessToken0123456789");
     await expect(provider.getAccessToken()).rejects.toMatchObject({ code: ERROR_CODES.tokenFileInvalid });
+  });
+});
+
+describe("authentication check: the app's client credentials (probe grant, no side effects)", () => {
+  const tokenPosts = (s: Scenario) => s.emu.control.stats(s.mallId).routes["POST /api/v2/oauth/token"] ?? 0;
+
+  it("proves a right secret with one refused probe grant, changing nothing", async () => {
+    const s = await scenario();
+    const before = await s.store.get(s.mallId);
+    const result = await authenticate(s);
+    expect(result.status).toBe("ok");
+    expect(result.evidence).toMatchObject({
+      clientCredentials: "accepted",
+      clientCredentialsError: "invalid_grant",
+    });
+    expect(tokenPosts(s)).toBe(1);
+    // The stored token is untouched and still the live one: nothing was refreshed or rotated.
+    expect((await s.store.get(s.mallId))?.revision).toBe(before?.revision);
+    expect(s.ctx.api?.callsSpent).toBe(1);
+  });
+
+  it.each(["invalid_client", "invalid_grant"] as const)(
+    'names a wrong secret (answered %s "Invalid client_secret") although the access token works',
+    async (wrongSecretError) => {
+      const s = await scenario({
+        emulator: { oauth: { wrongSecretError } },
+        config: { clientSecret: "WrongSecret123" },
+      });
+      const result = await authenticate(s);
+      expect(result.status).toBe("fail");
+      expect(result.summary.key).toBe("check.authentication.summary.credentialsRejected");
+      const finding = findingOf(result, "CLIENT_SECRET_REJECTED");
+      expect(finding.urgency).toBe("critical");
+      expect(finding.cause.params?.said).toBe(`${wrongSecretError}: Invalid client_secret`);
+      expect(finding.command).toBeUndefined();
+      // The token itself was accepted: the finding is the only one, and the API checks may go on.
+      expect(result.findings).toHaveLength(1);
+      expect(factsOf({ authentication: result }, "authentication")?.authenticated).toBe(true);
+      expectNoSecrets([result], ["WrongSecret123", ...s.secrets]);
+    },
+  );
+
+  it("proves the credentials when there is no token yet (a login would fail on a wrong secret)", async () => {
+    const s = await scenario({ token: "none", config: { clientSecret: "WrongSecret123" } });
+    const result = await authenticate(s);
+    expect(result.status).toBe("fail");
+    expect(findingOf(result, "CLIENT_SECRET_REJECTED").urgency).toBe("critical");
+    expect(factsOf({ authentication: result }, "authentication")?.failure).toBe("no-token");
+  });
+
+  it("keeps a failing token's own verdict and adds the rejected secret", async () => {
+    const s = await scenario({ config: { clientSecret: "WrongSecret123" } });
+    s.emu.control.revokeAll(s.mallId);
+    const result = await authenticate(s);
+    expect(result.summary.key).toBe("check.authentication.summary.rejected");
+    expect(result.findings.map((f) => f.code)).toEqual(["CLIENT_SECRET_REJECTED", "ACCESS_TOKEN_REJECTED"]);
+  });
+
+  it("does not convict the secret on an answer that names neither the client nor the refresh token", async () => {
+    const s = await scenario();
+    s.emu.control.setFaults([{ kind: "status", status: 503, route: "/api/v2/oauth/token" }]);
+    const result = await authenticate(s);
+    expect(result.status).toBe("ok");
+    expect(result.evidence.clientCredentials).toBe("inconclusive");
   });
 });

@@ -33,7 +33,7 @@ describe("progress when not a terminal", () => {
 });
 
 describe("progress on a terminal", () => {
-  it("redraws one line per check in place while a spinner turns, and stops turning on stop()", () => {
+  it("redraws one line per check in place while a spinner turns, and on stop() stops turning and erases the block", () => {
     vi.useFakeTimers();
     const { chunks, stream } = sink();
     const progress = createProgress({ stream, isTTY: true, t: createTranslator("ko"), color: false });
@@ -45,6 +45,8 @@ describe("progress on a terminal", () => {
     progress.finish(result("clock", "ok", [], [0, 12]));
     expect(chunks.at(-1)).toBe("\x1b[2A\r\x1b[2K✓ [정상] 시계 12 ms\n\r\x1b[2K⠙ 네트워크 …\n");
     progress.stop();
+    // Cursor back to the block's first line, cleared to the end: the result printed next takes its place.
+    expect(chunks.at(-1)).toBe("\x1b[2A\r\x1b[J");
     expect(vi.getTimerCount()).toBe(0);
     const written = chunks.length;
     vi.advanceTimersByTime(1_000);

@@ -32,10 +32,23 @@ describe("the JSON report", () => {
 
   it("lists checks in the fixed order with offsets from the run start and the highest urgency", () => {
     const report = buildReport(fullInput("en"), createTranslator("en"));
-    // The fixture is a token file's run: every check but Redis (13), which only a Redis store gets.
-    const fileChecks = CHECK_ORDER.filter((id) => id !== "redis");
+    // The fixture is a token file's run of the guide's 12 steps: no Redis (13), which only a Redis store gets,
+    // and no project files (14). Each check keeps its step number whatever is left out.
+    const fileChecks = CHECK_ORDER.filter((id) => id !== "redis" && id !== "project-files");
     expect(report.checks.map((c) => c.id)).toEqual(fileChecks);
-    expect(report.checks.map((c) => c.order)).toEqual(fileChecks.map((_, i) => i + 1));
+    expect(report.checks.map((c) => c.order)).toEqual(fileChecks.map((id) => CHECK_ORDER.indexOf(id) + 1));
+    const input = fullInput("en");
+    const [first, ...rest] = input.results;
+    if (!first) throw new Error("the fixture has no results");
+    const withProjectFiles = buildReport(
+      { ...input, results: [{ ...first, id: "project-files" }, first, ...rest] },
+      createTranslator("en"),
+    );
+    expect(withProjectFiles.checks.at(-1)).toMatchObject({
+      id: "project-files",
+      order: 14,
+      title: "Project files",
+    });
     const auth = report.checks.find((c) => c.id === "authentication");
     expect(auth).toMatchObject({ startedAtMs: 90, durationMs: 110, urgency: "critical", tag: "[EXPIRED]" });
     expect(report.checks.find((c) => c.id === "clock")?.urgency).toBeNull();

@@ -18,7 +18,7 @@ interface Expectation {
   exitCode: 0 | 1 | 2;
 }
 
-interface Scenario extends Expectation {
+export interface Scenario extends Expectation {
   name: string;
   /** Why the scenario exists only for a token file (its bytes, its mode, its place in git): not run over Redis. */
   fileOnly?: string;
@@ -32,7 +32,7 @@ const healthy = async (w: World) => {
   return w.run();
 };
 
-const SCENARIOS: Scenario[] = [
+export const SCENARIOS: Scenario[] = [
   {
     name: "healthy",
     act: healthy,
@@ -82,8 +82,8 @@ const SCENARIOS: Scenario[] = [
     },
     rootCause: "TOKEN_REVOKED_OR_ROTATED_ELSEWHERE",
     urgency: "critical",
-    // Diagnosis never refreshes, so it cannot know the refresh token is dead too; the refresh will say so.
-    command: "cafe24-doctor token refresh",
+    // Rejected while the store says valid: the refresh token died with it (a refresh would fail), so login.
+    command: "cafe24-doctor token login",
     exitCode: 2,
   },
   {
@@ -95,8 +95,53 @@ const SCENARIOS: Scenario[] = [
     },
     rootCause: "TOKEN_REVOKED_OR_ROTATED_ELSEWHERE",
     urgency: "critical",
-    // Diagnosis never refreshes, so it cannot know the refresh token is dead too; the refresh will say so.
-    command: "cafe24-doctor token refresh",
+    // Rejected while the store says valid: the refresh token died with it (a refresh would fail), so login.
+    command: "cafe24-doctor token login",
+    exitCode: 2,
+  },
+  ...(
+    [
+      ["wrong client secret (invalid_client)", "invalid_client"],
+      // The variant one guide observed: the same description under invalid_grant (docs/cafe24-facts.md §2.7).
+      ["wrong client secret (invalid_grant variant)", "invalid_grant"],
+    ] as const
+  ).map(
+    ([name, wrongSecretError]): Scenario => ({
+      name,
+      emulator: { oauth: { wrongSecretError } },
+      act: async (w) => {
+        await w.writeTokens();
+        return w.run({ config: { ...(await w.config()), clientSecret: "WrongSecret123" } });
+      },
+      rootCause: "CLIENT_CREDENTIALS_REJECTED",
+      urgency: "critical",
+      command: undefined,
+      exitCode: 2,
+    }),
+  ),
+  {
+    // The token was issued under the secret Cafe24 now knows, and still works; .env kept the one before it.
+    name: "client secret reissued in Developer Center, .env not redeployed",
+    act: async (w) => {
+      await w.writeTokens();
+      return w.run({
+        config: { ...(await w.config()), clientSecret: `${w.mall.clientSecret}-before-reissue` },
+      });
+    },
+    rootCause: "CLIENT_CREDENTIALS_REJECTED",
+    urgency: "critical",
+    command: undefined,
+    exitCode: 2,
+  },
+  {
+    name: "unknown API version pinned",
+    act: async (w) => {
+      await w.writeTokens();
+      return w.run({ config: { ...(await w.config()), apiVersion: "2019-01-01" } });
+    },
+    rootCause: "API_VERSION_EXPIRED",
+    urgency: "critical",
+    command: undefined,
     exitCode: 2,
   },
   {

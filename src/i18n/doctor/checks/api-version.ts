@@ -17,10 +17,12 @@ export const apiVersionCatalogue = checkCatalogue({
       "Skipped: the mall id is unknown, so the app's API version cannot be read.",
     "check.api-version.skipped.unreachable": "Skipped: the mall's API host is unreachable.",
     "check.api-version.skipped.notAuthenticated":
-      "Skipped: authentication failed ({failure}), so the app's API version cannot be read.",
+      "Skipped: authentication failed ({failure:authFailure}), so the app's API version cannot be read.",
     "check.api-version.skipped.noScope":
       "Skipped: reading the app's API version (GET /apps) needs {scope}, which the token does not have.",
     "check.api-version.skipped.unreadable": "Skipped: GET /apps did not answer usably ({status}).",
+    "check.api-version.skipped.quick":
+      "Not read in the quick diagnosis (no call of its own): `cafe24-doctor check` reads the app's version and its expiry.",
     "check.api-version.summary.noExpiry": "API version {version}: no expiry set (the newest version).",
     "check.api-version.summary.ok": "API version {version}, live until {date} ({days} days).",
 
@@ -40,10 +42,12 @@ export const apiVersionCatalogue = checkCatalogue({
     "check.api-version.skipped.noApi": "건너뜀: 쇼핑몰 ID를 알 수 없어 앱의 API 버전을 읽을 수 없습니다.",
     "check.api-version.skipped.unreachable": "건너뜀: 쇼핑몰 API 호스트에 연결할 수 없습니다.",
     "check.api-version.skipped.notAuthenticated":
-      "건너뜀: 인증에 실패해({failure}) 앱의 API 버전을 읽을 수 없습니다.",
+      "건너뜀: 인증에 실패해({failure:authFailure}) 앱의 API 버전을 읽을 수 없습니다.",
     "check.api-version.skipped.noScope":
       "건너뜀: 앱의 API 버전 조회(GET /apps)에는 {scope} 권한이 필요한데 토큰에 없습니다.",
     "check.api-version.skipped.unreadable": "건너뜀: GET /apps 응답을 사용할 수 없습니다({status}).",
+    "check.api-version.skipped.quick":
+      "빠른 진단에서는 따로 호출하지 않아 읽지 않았습니다. 앱의 버전과 만료일은 `cafe24-doctor check`가 읽습니다.",
     "check.api-version.summary.noExpiry": "API 버전 {version}: 만료일이 없습니다(최신 버전).",
     "check.api-version.summary.ok": "API 버전 {version}, {date}까지 사용 가능({days}일 남음).",
 

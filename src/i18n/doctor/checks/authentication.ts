@@ -6,8 +6,9 @@ export const authenticationCatalogue = checkCatalogue({
     /** → cafe24-doctor token refresh (token login when the refresh token is dead) */
     ACCESS_TOKEN_EXPIRED: "high",
     /**
-     * → cafe24-doctor token refresh (token login when the refresh token is dead, or the token is the old
-     * toolkit's CAFE24_ACCESS_TOKEN copy)
+     * → cafe24-doctor token login while the stored token says it is valid (revoked or rotated elsewhere: the
+     * refresh token died with it) or it is the old toolkit's CAFE24_ACCESS_TOKEN copy; token refresh only for a
+     * stale (expired) token whose refresh token still lives
      */
     ACCESS_TOKEN_REJECTED: "critical",
     /** Scope missing or app uninstalled. → cafe24-doctor token login */
@@ -18,6 +19,13 @@ export const authenticationCatalogue = checkCatalogue({
     AUTH_NETWORK_ERROR: "high",
     /** → cafe24-doctor check --debug */
     AUTH_UNEXPECTED_ANSWER: "medium",
+    /**
+     * The probe grant (a refresh with a refresh token that cannot exist) was refused for the client secret:
+     * mistyped, or reissued in Developer Center and not redeployed. No command: copy the secret, redeploy.
+     */
+    CLIENT_SECRET_REJECTED: "critical",
+    /** The probe grant was refused for the client id. No command: copy the id and secret, redeploy. */
+    CLIENT_ID_REJECTED: "critical",
   },
   en: {
     "check.authentication.summary.ok": "Cafe24 accepted the token (GET {path} → {status})",
@@ -35,6 +43,10 @@ export const authenticationCatalogue = checkCatalogue({
     "check.authentication.summary.tokenUnusable":
       "skipped: the stored token is unusable (see the token store)",
     "check.authentication.summary.unreachable": "skipped: the API host is unreachable",
+    "check.authentication.summary.credentialsRejected":
+      "Cafe24 rejects the app's client {which} (token endpoint → {status})",
+    "check.authentication.summary.versionRefused":
+      "token not proven: Cafe24 refused API version {version} (see API version)",
 
     "check.authentication.expired.cause":
       'Cafe24 answered 401 "access_token time expired": the access token has expired.',
@@ -43,7 +55,7 @@ export const authenticationCatalogue = checkCatalogue({
     "check.authentication.rejected.cause":
       'Cafe24 rejects the access token (401 "Invalid access_token") although the token file says it is still valid: it was revoked, or another process refreshed and so replaced it.',
     "check.authentication.rejected.remedy":
-      "Run `{command}`. If a refresh fails with invalid_grant, the refresh token was rotated away as well: run `cafe24-doctor token login`. Then find the other process or copy that refreshes this mall's token (an old auto-refresher, a second instance, a deployment with its own file) and make it share one token store.",
+      "Run `{command}`: a revoked or replaced access token takes its refresh token with it, so a refresh cannot help. Then find the other process or copy that refreshes this mall's token (an old auto-refresher, a second instance, a deployment with its own file) and make it share one token store.",
     "check.authentication.rejectedStale.cause":
       'Cafe24 no longer knows the access token (401 "Invalid access_token"): it had expired, and may also have been revoked or replaced.',
     "check.authentication.rejectedStale.remedy":
@@ -70,6 +82,14 @@ export const authenticationCatalogue = checkCatalogue({
       "See the network check, and run the check again once the host answers.",
     "check.authentication.unexpected.cause": "The authentication call ended unexpectedly ({error}).",
     "check.authentication.unexpected.remedy": "Run `cafe24-doctor check --debug` for details.",
+    "check.authentication.CLIENT_SECRET_REJECTED.cause":
+      "Cafe24 rejects the app's client secret ({said}): CAFE24_CLIENT_SECRET is mistyped, or the secret was reissued in Developer Center and this deployment still has the old one. The access token may still work, but the next refresh and every login will fail.",
+    "check.authentication.CLIENT_SECRET_REJECTED.remedy":
+      "Copy the current client secret from Cafe24 Developer Center (Apps > Auth Info) into .env (CAFE24_CLIENT_SECRET, no spaces) and redeploy every process that uses this app's tokens.",
+    "check.authentication.CLIENT_ID_REJECTED.cause":
+      "Cafe24 does not know the app's client id ({said}): CAFE24_CLIENT_ID is mistyped or belongs to another app.",
+    "check.authentication.CLIENT_ID_REJECTED.remedy":
+      "Copy the client id and the current client secret from Cafe24 Developer Center (Apps > Auth Info) into .env and redeploy every process that uses this app's tokens.",
   },
   ko: {
     "check.authentication.summary.ok": "카페24가 토큰을 받아들임 (GET {path} → {status})",
@@ -86,6 +106,10 @@ export const authenticationCatalogue = checkCatalogue({
     "check.authentication.summary.noToken": "건너뜀: access token이 없음",
     "check.authentication.summary.tokenUnusable": "건너뜀: 저장된 토큰을 사용할 수 없음 (토큰 저장소 참고)",
     "check.authentication.summary.unreachable": "건너뜀: API 호스트에 연결할 수 없음",
+    "check.authentication.summary.credentialsRejected":
+      "카페24가 앱의 client {which}을(를) 거부함 (토큰 엔드포인트 → {status})",
+    "check.authentication.summary.versionRefused":
+      "토큰 확인 못 함: 카페24가 API 버전 {version}을(를) 거부함 (API 버전 참고)",
 
     "check.authentication.expired.cause":
       '카페24가 401 "access_token time expired"로 응답했습니다. access token이 만료되었습니다.',
@@ -94,7 +118,7 @@ export const authenticationCatalogue = checkCatalogue({
     "check.authentication.rejected.cause":
       '토큰 파일로는 아직 유효한데 카페24가 access token을 거부합니다(401 "Invalid access_token"). 토큰이 폐기되었거나, 다른 프로세스가 갱신해서 새 토큰으로 바뀌었습니다.',
     "check.authentication.rejected.remedy":
-      "`{command}`를 실행하세요. 갱신이 invalid_grant로 실패하면 refresh token도 이미 교체된 것이니 `cafe24-doctor token login`을 실행하세요. 그다음 이 쇼핑몰의 토큰을 따로 갱신하는 프로세스나 사본(예전 자동 갱신기, 두 번째 인스턴스, 자기 파일을 가진 배포본)을 찾아 하나의 토큰 저장소를 함께 쓰게 하세요.",
+      "`{command}`를 실행하세요. 폐기되었거나 교체된 access token은 refresh token도 함께 무효가 되므로 갱신으로는 해결되지 않습니다. 그다음 이 쇼핑몰의 토큰을 따로 갱신하는 프로세스나 사본(예전 자동 갱신기, 두 번째 인스턴스, 자기 파일을 가진 배포본)을 찾아 하나의 토큰 저장소를 함께 쓰게 하세요.",
     "check.authentication.rejectedStale.cause":
       '카페24가 더는 이 access token을 모릅니다(401 "Invalid access_token"). 이미 만료되었고, 폐기되었거나 교체되었을 수도 있습니다.',
     "check.authentication.rejectedStale.remedy":
@@ -119,5 +143,13 @@ export const authenticationCatalogue = checkCatalogue({
     "check.authentication.network.remedy": "네트워크 확인 결과를 보고, 호스트가 응답하면 다시 진단하세요.",
     "check.authentication.unexpected.cause": "인증 확인 호출이 예상치 못하게 끝났습니다 ({error}).",
     "check.authentication.unexpected.remedy": "`cafe24-doctor check --debug`로 자세한 내용을 확인하세요.",
+    "check.authentication.CLIENT_SECRET_REJECTED.cause":
+      "카페24가 앱의 client secret을 거부합니다({said}). CAFE24_CLIENT_SECRET에 오타가 있거나, 개발자센터에서 secret을 재발급했는데 이 배포본에는 예전 secret이 남아 있습니다. access token은 아직 동작할 수 있지만 다음 갱신과 모든 로그인이 실패합니다.",
+    "check.authentication.CLIENT_SECRET_REJECTED.remedy":
+      "카페24 개발자센터(앱 > 인증 정보)에서 현재 client secret을 복사해 .env의 CAFE24_CLIENT_SECRET에 공백 없이 넣고, 이 앱의 토큰을 쓰는 모든 프로세스를 다시 배포하세요.",
+    "check.authentication.CLIENT_ID_REJECTED.cause":
+      "카페24가 앱의 client id를 모릅니다({said}). CAFE24_CLIENT_ID에 오타가 있거나 다른 앱의 값입니다.",
+    "check.authentication.CLIENT_ID_REJECTED.remedy":
+      "카페24 개발자센터(앱 > 인증 정보)에서 client id와 현재 client secret을 복사해 .env에 넣고, 이 앱의 토큰을 쓰는 모든 프로세스를 다시 배포하세요.",
   },
 });

@@ -5,6 +5,7 @@ import { clockCatalogue } from "./clock.js";
 import { configurationCatalogue } from "./configuration.js";
 import { dataApisCatalogue } from "./data-apis.js";
 import { networkCatalogue } from "./network.js";
+import { projectFilesCatalogue } from "./project-files.js";
 import { rateLimitCatalogue } from "./rate-limit.js";
 import { redisCatalogue } from "./redis.js";
 import { scopeCoverageCatalogue } from "./scope-coverage.js";
@@ -27,6 +28,7 @@ export const CHECK_CATALOGUES = {
   "app-modules": appModulesCatalogue,
   services: servicesCatalogue,
   redis: redisCatalogue,
+  "project-files": projectFilesCatalogue,
 };
 
 /** The checks' English messages, for en.ts. */
@@ -44,6 +46,7 @@ export const checksEn = {
   ...appModulesCatalogue.en,
   ...servicesCatalogue.en,
   ...redisCatalogue.en,
+  ...projectFilesCatalogue.en,
 };
 
 /** The checks' Korean messages, for ko.ts (each catalogue's type already pins them to its English keys). */
@@ -61,4 +64,5 @@ export const checksKo = {
   ...appModulesCatalogue.ko,
   ...servicesCatalogue.ko,
   ...redisCatalogue.ko,
+  ...projectFilesCatalogue.ko,
 };

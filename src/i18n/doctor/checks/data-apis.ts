@@ -22,15 +22,17 @@ export const dataApisCatalogue = checkCatalogue({
     "check.data-apis.skipped.noApi": "Skipped: the mall id is unknown, so there is no API to read from.",
     "check.data-apis.skipped.unreachable": "Skipped: the mall's API host is unreachable.",
     "check.data-apis.skipped.notAuthenticated":
-      "Skipped: authentication failed ({failure}); reading data with that token would only repeat the failure.",
+      "Skipped: authentication failed ({failure:authFailure}); reading data with that token would only repeat the failure.",
     "check.data-apis.skipped.noScopes": "Skipped: the token holds none of the scopes the data reads need.",
+    "check.data-apis.skipped.versionRefused":
+      "Not read: Cafe24 refused API version {version} for every read (see API version).",
     "check.data-apis.summary.ok":
       "Data answers: shop “{shop}”, {products} products, {orders} orders today ({date} KST), {categories} categories.",
     "check.data-apis.summary.quick": "Data answers: {products} products (the full check reads more).",
     "check.data-apis.summary.zero":
       "Data answers, with zero items (an empty result, not an error) in {items}: shop “{shop}”, {products} products, {orders} orders today ({date} KST), {categories} categories.",
     "check.data-apis.summary.failed": "Data reads failed: {items}.",
-    "check.data-apis.summary.incomplete": "Some data reads were not answered: {items}.",
+    "check.data-apis.summary.incomplete": "Some data reads were held back or not answered: {items}.",
 
     "check.data-apis.CAFE24_SERVER_ERROR.cause":
       "Cafe24 answered {statuses} to {paths}: a fault on Cafe24's side, not in your app or token.",
@@ -52,15 +54,17 @@ export const dataApisCatalogue = checkCatalogue({
     "check.data-apis.skipped.noApi": "건너뜀: 쇼핑몰 ID를 알 수 없어 데이터를 읽을 API가 없습니다.",
     "check.data-apis.skipped.unreachable": "건너뜀: 쇼핑몰 API 호스트에 연결할 수 없습니다.",
     "check.data-apis.skipped.notAuthenticated":
-      "건너뜀: 인증에 실패했습니다({failure}). 이 토큰으로 데이터를 읽어도 같은 실패만 반복됩니다.",
+      "건너뜀: 인증에 실패했습니다({failure:authFailure}). 이 토큰으로 데이터를 읽어도 같은 실패만 반복됩니다.",
     "check.data-apis.skipped.noScopes": "건너뜀: 데이터 조회에 필요한 권한이 토큰에 하나도 없습니다.",
+    "check.data-apis.skipped.versionRefused":
+      "읽지 못함: 카페24가 모든 조회에서 API 버전 {version}을(를) 거부했습니다 (API 버전 참고).",
     "check.data-apis.summary.ok":
       "데이터 응답 정상: 쇼핑몰 “{shop}”, 상품 {products}개, 오늘({date} KST) 주문 {orders}건, 분류 {categories}개.",
     "check.data-apis.summary.quick": "데이터 응답 정상: 상품 {products}개 (종합 점검은 더 많이 확인합니다).",
     "check.data-apis.summary.zero":
       "데이터 응답 정상, {items}은(는) 0건입니다(오류가 아니라 비어 있는 결과): 쇼핑몰 “{shop}”, 상품 {products}개, 오늘({date} KST) 주문 {orders}건, 분류 {categories}개.",
     "check.data-apis.summary.failed": "데이터 조회 실패: {items}",
-    "check.data-apis.summary.incomplete": "응답을 받지 못한 데이터 조회: {items}",
+    "check.data-apis.summary.incomplete": "보류했거나 응답을 받지 못한 데이터 조회: {items}",
 
     "check.data-apis.CAFE24_SERVER_ERROR.cause":
       "카페24가 {paths}에 {statuses}로 응답했습니다. 앱이나 토큰이 아니라 카페24 쪽 장애입니다.",

@@ -17,7 +17,8 @@ export const networkCatalogue = checkCatalogue({
     NETWORK_SLOW: "low",
   },
   en: {
-    "check.network.summary.ok": "{host} answered in {ms} ms (HTTP {status})",
+    "check.network.summary.ok":
+      "{host} answered in {ms} ms: reachable (DNS, connection and TLS work; the API root answers HTTP {status} to a call without a token, which is expected)",
     "check.network.summary.noTarget": "skipped: no valid mall id or base URL",
     "check.network.summary.unresolvable": "{host} does not resolve",
     "check.network.summary.dnsFailed": "DNS did not answer for {host}",
@@ -50,7 +51,8 @@ export const networkCatalogue = checkCatalogue({
     "check.network.slow.remedy": "Every API call will be as slow; check the network path if it persists.",
   },
   ko: {
-    "check.network.summary.ok": "{host}이(가) {ms}ms 만에 응답 (HTTP {status})",
+    "check.network.summary.ok":
+      "{host}이(가) {ms}ms 만에 응답: 연결 정상 (DNS, 접속, TLS 모두 정상. 토큰 없이 부른 API 루트가 HTTP {status}로 답하는 것은 정상입니다)",
     "check.network.summary.noTarget": "건너뜀: 올바른 쇼핑몰 ID나 기본 URL이 없음",
     "check.network.summary.unresolvable": "{host}의 주소를 찾을 수 없음",
     "check.network.summary.dnsFailed": "DNS가 {host}에 응답하지 않음",

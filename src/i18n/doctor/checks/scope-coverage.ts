@@ -20,7 +20,7 @@ export const scopeCoverageCatalogue = checkCatalogue({
     "check.scope-coverage.skipped.unreachable":
       "Skipped: the mall's API host is unreachable, and the token lists no scopes to compare.",
     "check.scope-coverage.skipped.notAuthenticated":
-      "Skipped: authentication failed ({failure}), and the token lists no scopes to compare.",
+      "Skipped: authentication failed ({failure:authFailure}), and the token lists no scopes to compare.",
     "check.scope-coverage.summary.ok":
       "All {count} required scopes are granted; {confirmed} confirmed by a live call.",
     "check.scope-coverage.summary.unusable": "Scopes the app needs but cannot use: {scopes}.",
@@ -42,7 +42,7 @@ export const scopeCoverageCatalogue = checkCatalogue({
     "check.scope-coverage.skipped.unreachable":
       "건너뜀: 쇼핑몰 API 호스트에 연결할 수 없고, 토큰에 비교할 권한 목록도 없습니다.",
     "check.scope-coverage.skipped.notAuthenticated":
-      "건너뜀: 인증에 실패했고({failure}), 토큰에 비교할 권한 목록도 없습니다.",
+      "건너뜀: 인증에 실패했고({failure:authFailure}), 토큰에 비교할 권한 목록도 없습니다.",
     "check.scope-coverage.summary.ok":
       "필요한 권한 {count}개가 모두 부여되어 있습니다. 그중 {confirmed}개는 실제 호출로 확인했습니다.",
     "check.scope-coverage.summary.unusable": "앱에 필요하지만 쓸 수 없는 권한: {scopes}",
