@@ -53,6 +53,10 @@ const FIXED: Record<string, string> = {
 /** Shapes with a variable part, tried in order; `$1`… keep what the English said (names, examples). */
 const SHAPES: readonly [RegExp, (m: RegExpMatchArray) => string][] = [
   [
+    /^unknown variable — did you mean (\S+)\?$/,
+    (m) => `알 수 없는 변수입니다. ${m[1]}을(를) 쓰려던 것인가요?`,
+  ],
+  [
     /^unknown setting — did you mean "(.+)"\?$/,
     (m) => `알 수 없는 설정입니다. "${m[1]}"을(를) 쓰려던 것인가요?`,
   ],

@@ -52,6 +52,12 @@ describe("configuration problems under --lang ko", () => {
     ).toBe('CAFE24_API_VERSION (.env): 카페24 API 버전 날짜(YYYY-MM-DD)여야 합니다. 예: "2025-06-01"');
   });
 
+  it("says a misspelt CAFE24_* variable's intended name in Korean", () => {
+    expect(
+      configProblemInKorean("CAFE24_MALLID (in .env): unknown variable — did you mean CAFE24_MALL_ID?"),
+    ).toBe("CAFE24_MALLID (.env): 알 수 없는 변수입니다. CAFE24_MALL_ID을(를) 쓰려던 것인가요?");
+  });
+
   it("leaves a message of an unknown shape as it was rather than guess", () => {
     expect(configProblemInKorean("x: something new")).toBe("x: something new");
   });
