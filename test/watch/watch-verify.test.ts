@@ -25,6 +25,22 @@ const apiReads = (running: RunningEmulator, mallId: string): number =>
     .filter(([route]) => route.startsWith("GET /api/v2/admin/"))
     .reduce((sum, [, n]) => sum + n, 0);
 
+/** Mall "alpha" authorized on a new emulator, kept by a manually ticked watch verifying every `verifyEveryMs`. */
+async function watchAlpha(verifyEveryMs: number) {
+  const running = await launch({ malls: [{ mallId: "alpha" }] });
+  const { control } = running;
+  const store = new FileTokenStore({ path: join(await tempDir(), "{mall_id}.json") });
+  await authorize(running, store, "alpha");
+  const watch = manualWatch({
+    store,
+    oauth: oauthOf(running),
+    malls: ["alpha"],
+    now: () => control.now(),
+    verifyEveryMs,
+  });
+  return { running, control, ...watch };
+}
+
 describe("watch verifies tokens with one live call", () => {
   it("runOnce proves a mall it did not refresh with exactly one API read and no refresh", async () => {
     const running = await launch({ malls: [{ mallId: "alpha" }] });
@@ -75,17 +91,7 @@ describe("watch verifies tokens with one live call", () => {
 
   it("the daemon notices a revoked mall within verifyEveryMs, long before its refresh, one read per period", async () => {
     // Two-hour access tokens: the next refresh is far away; verification every 5 minutes.
-    const running = await launch({ malls: [{ mallId: "alpha" }] });
-    const { control } = running;
-    const store = new FileTokenStore({ path: join(await tempDir(), "{mall_id}.json") });
-    await authorize(running, store, "alpha");
-    const { manager, ticks } = manualWatch({
-      store,
-      oauth: oauthOf(running),
-      malls: ["alpha"],
-      now: () => control.now(),
-      verifyEveryMs: 5 * MINUTE,
-    });
+    const { running, control, manager, ticks } = await watchAlpha(5 * MINUTE);
     await manager.start();
     await ticks.pass(3);
     expect(apiReads(running, "alpha")).toBe(0);
@@ -173,17 +179,7 @@ describe("watch verifies tokens with one live call", () => {
   });
 
   it("verifyEveryMs 0 turns verification off: a revoked mall waits for its refresh", async () => {
-    const running = await launch({ malls: [{ mallId: "alpha" }] });
-    const { control } = running;
-    const store = new FileTokenStore({ path: join(await tempDir(), "{mall_id}.json") });
-    await authorize(running, store, "alpha");
-    const { manager, ticks } = manualWatch({
-      store,
-      oauth: oauthOf(running),
-      malls: ["alpha"],
-      now: () => control.now(),
-      verifyEveryMs: 0,
-    });
+    const { running, control, manager, ticks } = await watchAlpha(0);
     await manager.start();
     control.revokeAll("alpha");
     control.advanceClock(60 * MINUTE);
