@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
@@ -7,7 +6,7 @@ import { toTokenSet } from "../../src/cafe24/token-response.js";
 import { runCli } from "../../src/cli/run-cli.js";
 import { RedisTokenStore } from "../../src/redis/redis-token-store.js";
 import { launch } from "../helpers/emulator.js";
-import { type RedisServer, redisUnavailable, startRedisServer } from "../helpers/redis-server.js";
+import { freePort, type RedisServer, redisUnavailable, startRedisServer } from "../helpers/redis-server.js";
 import { CLI, runNode } from "../helpers/run-cli.js";
 import { tempDir } from "../helpers/token-files.js";
 
@@ -21,19 +20,6 @@ const validate = new Ajv2020({ allErrors: true, strict: true }).compile(
     ),
   ),
 );
-
-/** A port nothing listens on (taken from the OS, then released). */
-async function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** A real-clock emulator and a project directory whose environment selects the Redis store at `redisUrl`. */
 async function project(redisUrl: string) {
@@ -96,7 +82,7 @@ describe.skipIf(redisUnavailable("the CLI over Redis"))("the CLI over the Redis 
   });
 
   it("check over an unreachable Redis names it as the root cause with the fix, never its password", async () => {
-    const url = `redis://:${PASSWORD}@127.0.0.1:${await closedPort()}/0`;
+    const url = `redis://:${PASSWORD}@127.0.0.1:${await freePort()}/0`;
     const p = await project(url);
     const run = async (argv: string[]) => {
       const out: string[] = [];

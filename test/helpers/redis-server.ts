@@ -54,7 +54,8 @@ export function redisUnavailable(what: string): boolean {
   return true;
 }
 
-async function freePort(): Promise<number> {
+/** A port nothing listens on (taken from the OS, then released). */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", reject);

@@ -1,32 +1,13 @@
-import { existsSync } from "node:fs";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type RunningStatusServer,
   startStatusServer,
 } from "../../src/watch/status-server/start-status-server.js";
+import { chromiumUnavailable, launchChromium } from "../helpers/chromium.js";
 import { clusterSnapshotOf, fakeSource, healthyMall, NOW, reauthMall } from "./fake-watch-source.js";
 
-/** Debian's chromium, as in status-page.browser.test.ts. */
-const CHROMIUM = "/usr/bin/chromium";
-const ARGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--no-first-run",
-  "--disable-background-networking",
-];
-
-const missing = !existsSync(CHROMIUM);
-if (missing && process.env.CI === "true") {
-  it("finds Debian's chromium at /usr/bin/chromium for the replica page", () => {
-    expect.fail(`${CHROMIUM} is missing in CI: .ci/run must apt-get install chromium`);
-  });
-} else if (missing) {
-  console.warn(
-    `Skipping the replica page's browser test: ${CHROMIUM} is missing (apt-get install chromium).`,
-  );
-}
+const missing = chromiumUnavailable("the replica page's browser test");
 
 describe.skipIf(missing)("the status page of a watch replica in a real browser", () => {
   const source = fakeSource(clusterSnapshotOf([healthyMall(), reauthMall()]));
@@ -38,7 +19,7 @@ describe.skipIf(missing)("the status page of a watch replica in a real browser",
 
   beforeAll(async () => {
     server = await startStatusServer({ source, lang: "ko", now: () => serverNow });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
     page = await browser.newPage();
     page.on("pageerror", (error) => problems.push(error.message));
     await page.clock.install({ time: NOW });

@@ -1,36 +1,16 @@
 import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type RunningStatusServer,
   startStatusServer,
 } from "../../src/watch/status-server/start-status-server.js";
+import { chromiumUnavailable, launchChromium } from "../helpers/chromium.js";
 import { fakeSource, healthyMall, NOW, REAUTH_COMMAND, reauthMall, snapshotOf } from "./fake-watch-source.js";
 
-/** Debian's chromium: .ci/run installs it with apt; no test may download a browser of its own. */
-const CHROMIUM = "/usr/bin/chromium";
-const ARGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 const SCREENSHOT = "test-results/status-page.png";
-const missing = !existsSync(CHROMIUM);
-
-if (missing && process.env.CI === "true") {
-  // A skipped browser test in CI would hide that the page was never seen by a browser.
-  it("finds Debian's chromium at /usr/bin/chromium", () => {
-    expect.fail(`${CHROMIUM} is missing in CI: .ci/run must apt-get install chromium`);
-  });
-} else if (missing) {
-  console.warn(`Skipping the status page's browser test: ${CHROMIUM} is missing (apt-get install chromium).`);
-}
+const missing = chromiumUnavailable("the status page's browser test");
 
 /** The browser's own clock: a year off from the server's, and it moves only when the test says. */
 const BROWSER_START = NOW - 365 * 24 * 3600 * 1000;
@@ -53,7 +33,7 @@ describe.skipIf(missing)("the status page in a real browser", () => {
     // The server's clock is the fixtures' NOW (2026), the browser's a year earlier: whatever the machine's own
     // date, the page must count down from the server's clock, not the browser's.
     server = await startStatusServer({ source, lang: "en", now: () => serverNow });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     page.on("pageerror", (error) => problems.push(error.message));
     page.on("console", (message) => {
