@@ -1,9 +1,8 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { EventEmitter } from "node:events";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { RedisTokenStore } from "../../src/redis/redis-token-store.js";
 import { launch, SECOND, secretOf } from "../helpers/emulator.js";
+import { type LineProcess, startLineProcess } from "../helpers/line-process.js";
 import { redisUnavailable, useRedisServer } from "../helpers/redis-server.js";
 import {
   authorizeAll,
@@ -28,48 +27,12 @@ interface Refresh {
   at: number;
 }
 
-interface Runner {
+interface Runner extends LineProcess {
   id: string;
-  child: ChildProcess;
-  lines: string[];
-  exited: Promise<void>;
-  printed(condition: (lines: string[]) => boolean, what: string): Promise<void>;
 }
 
 function startRunner(id: string, env: Record<string, string>): Runner {
-  const child = spawn(process.execPath, [RUNNER], {
-    env: { ...process.env, ...env, REPLICA_ID: id },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const lines: string[] = [];
-  const output = new EventEmitter();
-  let buffer = "";
-  child.stdout?.on("data", (chunk) => {
-    buffer += chunk;
-    const parts = buffer.split("\n");
-    buffer = parts.pop() ?? "";
-    lines.push(...parts);
-    output.emit("lines");
-  });
-  const exited = new Promise<void>((resolve) => child.once("close", () => resolve()));
-  const printed = (condition: (lines: string[]) => boolean, what: string) =>
-    new Promise<void>((resolve, reject) => {
-      const check = () => {
-        if (!condition(lines)) return;
-        output.off("lines", check);
-        resolve();
-      };
-      output.on("lines", check);
-      check();
-      exited.then(() => {
-        output.off("lines", check);
-        if (!condition(lines)) reject(new Error(`replica ${id} ended before ${what}`));
-      });
-    });
-  onTestFinished(() => {
-    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-  });
-  return { id, child, lines, exited, printed };
+  return { id, ...startLineProcess(RUNNER, { ...env, REPLICA_ID: id }, `replica ${id}`) };
 }
 
 const refreshesOf = (runner: Runner): Refresh[] =>

@@ -1,62 +1,19 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { EventEmitter } from "node:events";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it, onTestFinished } from "vitest";
+import { describe, expect, it } from "vitest";
 import { tokenId } from "../../src/emulator/state/tokens.js";
 import { FileTokenStore } from "../../src/store/file-token-store.js";
 import { launch, secretOf } from "../helpers/emulator.js";
+import { type LineProcess, startLineProcess } from "../helpers/line-process.js";
 import { liveTempFile as hasLiveTempFile, tempDir } from "../helpers/token-files.js";
 import { authorize, webhookReceiver } from "./watch-setup.js";
 
 const RUNNER = fileURLToPath(new URL("../fixtures/watch-runner.mjs", import.meta.url));
 const KILLS = 50;
 
-interface Runner {
-  child: ChildProcess;
-  lines: string[];
-  /** The process has exited and its output is all in `lines`. */
-  exited: Promise<void>;
-  /** Resolves once the output so far satisfies `condition`; rejects if the process ends first. */
-  printed(condition: (lines: string[]) => boolean, what: string): Promise<void>;
-}
+type Runner = LineProcess;
 
-function startRunner(env: Record<string, string>): Runner {
-  const child = spawn(process.execPath, [RUNNER], {
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const lines: string[] = [];
-  const output = new EventEmitter();
-  let buffer = "";
-  child.stdout?.on("data", (chunk) => {
-    buffer += chunk;
-    const parts = buffer.split("\n");
-    buffer = parts.pop() ?? "";
-    lines.push(...parts);
-    output.emit("lines");
-  });
-  // "close", not "exit": only then has every line the process wrote been read.
-  const exited = new Promise<void>((resolve) => child.once("close", () => resolve()));
-  const printed = (condition: (lines: string[]) => boolean, what: string) =>
-    new Promise<void>((resolve, reject) => {
-      const check = () => {
-        if (!condition(lines)) return;
-        output.off("lines", check);
-        resolve();
-      };
-      output.on("lines", check);
-      check();
-      exited.then(() => {
-        output.off("lines", check);
-        if (!condition(lines)) reject(new Error(`the runner ended before ${what}`));
-      });
-    });
-  onTestFinished(() => {
-    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-  });
-  return { child, lines, exited, printed };
-}
+const startRunner = (env: Record<string, string>): Runner => startLineProcess(RUNNER, env, "the runner");
 
 const count = (lines: string[], line: string) => lines.filter((l) => l === line).length;
 
