@@ -8,7 +8,8 @@ import {
 import { ERROR_CODES } from "../../src/errors/doctor-error.js";
 import { createTranslator } from "../../src/i18n/translate.js";
 import { launch, secretOf } from "../helpers/emulator.js";
-import { useStores } from "../helpers/stores.js";
+import { redisUnavailable } from "../helpers/redis-server.js";
+import { DURABLE_REDIS, useStores } from "../helpers/stores.js";
 import { doctorEnv, world } from "./scenarios/scenario-kit.js";
 
 const answer = (oauthError: string, description: string, status = 400) => ({
@@ -104,3 +105,29 @@ describe("watch refuses to start on a secret Cafe24 rejects", () => {
     expect(err).not.toContain("WrongSecret123");
   });
 });
+
+describe.skipIf(redisUnavailable("the watch credentials check over Redis"))(
+  "watch over Redis without CAFE24_MALL_ID",
+  () => {
+    const stores = useStores("redis", DURABLE_REDIS);
+
+    it("probes the credentials on the first mall the store holds and refuses a wrong secret", async () => {
+      const w = await world({}, stores);
+      await w.writeTokens();
+      const { CAFE24_MALL_ID: _named, ...env } = doctorEnv(w.emu, w.mall, w.tokenFile);
+      let err = "";
+      const code = await runCli(["watch", "--once", "--no-status", "--lang", "en"], {
+        cwd: w.dir,
+        env: { ...env, CAFE24_CLIENT_SECRET: "WrongSecret123" },
+        storeFor: () => stores.open({ clientId: w.mall.clientId }),
+        out: () => {},
+        err: (line) => {
+          err += `${line}\n`;
+        },
+      });
+      expect(code).toBe(3);
+      expect(err).toContain("Cafe24 rejects the app's client secret");
+      expect(err).not.toContain("WrongSecret123");
+    });
+  },
+);

@@ -74,8 +74,6 @@ async function runWatch(flags: WatchFlags, cli: CliContext): Promise<void> {
       "watch needs CAFE24_CLIENT_ID and CAFE24_CLIENT_SECRET (in .env).",
     );
   }
-  // A secret Cafe24 refuses would fail every refresh: refuse to start, with the doctor's cause and fix.
-  await assertClientCredentials({ ...config, mallId: flags.mall?.[0] ?? config.mallId }, t);
   // Webhook URLs are secrets too (a Slack URL lets anyone post): the environment is the better place for them.
   const webhooks = [...(flags.webhook ?? []), ...envList(cli.env, "CAFE24_DOCTOR_WEBHOOK_URL")];
   const slack = [...(flags.slackWebhook ?? []), ...envList(cli.env, "CAFE24_DOCTOR_SLACK_WEBHOOK_URL")];
@@ -84,6 +82,11 @@ async function runWatch(flags: WatchFlags, cli: CliContext): Promise<void> {
     ...slack.map((url, i) => slackWebhookSink({ url, name: `slack#${i + 1}` })),
   ];
   const store = cli.storeFor(config);
+  // A secret Cafe24 refuses would fail every refresh: refuse to start, with the doctor's cause and fix. The probe
+  // needs a mall's token endpoint: the one named, else the first the store holds (Redis without CAFE24_MALL_ID).
+  const probeMall =
+    flags.mall?.[0] ?? config.mallId ?? (await store.list().catch(() => [] as string[]))[0];
+  await assertClientCredentials({ ...config, mallId: probeMall }, t);
   // A token file holds one mall; Redis (like a per-mall file template) holds all of the app's: watch them all.
   const oneMall = !(store instanceof RedisTokenStore) && !config.tokenFile.includes("{mall_id}");
   const malls = flags.mall ?? (config.mallId && oneMall ? [config.mallId] : undefined);
