@@ -84,8 +84,7 @@ async function runWatch(flags: WatchFlags, cli: CliContext): Promise<void> {
   const store = cli.storeFor(config);
   // A secret Cafe24 refuses would fail every refresh: refuse to start, with the doctor's cause and fix. The probe
   // needs a mall's token endpoint: the one named, else the first the store holds (Redis without CAFE24_MALL_ID).
-  const probeMall =
-    flags.mall?.[0] ?? config.mallId ?? (await store.list().catch(() => [] as string[]))[0];
+  const probeMall = flags.mall?.[0] ?? config.mallId ?? (await store.list().catch(() => [] as string[]))[0];
   await assertClientCredentials({ ...config, mallId: probeMall }, t);
   // A token file holds one mall; Redis (like a per-mall file template) holds all of the app's: watch them all.
   const oneMall = !(store instanceof RedisTokenStore) && !config.tokenFile.includes("{mall_id}");
