@@ -6,9 +6,11 @@ import { createTranslator, isLang, resolveLang, type Translate } from "../i18n/t
 import type { TokenStore } from "../store/token-store.js";
 import type { CliContext } from "./cli-context.js";
 import { registerApiCommand } from "./commands/api-command.js";
+import { registerConformanceCommand } from "./commands/conformance-command.js";
 import { registerDoctorCommands } from "./commands/doctor-command.js";
 import { registerEmulatorCommand } from "./commands/emulator-command.js";
 import { registerInitCommand } from "./commands/init-command.js";
+import { registerScanCommand } from "./commands/scan-command.js";
 import { registerTokenCommands } from "./commands/token-command.js";
 import { registerWatchCommand } from "./commands/watch-command.js";
 import { EXIT, reportError } from "./report-error.js";
@@ -75,6 +77,8 @@ export async function runCli(argv: string[], deps: Partial<CliDeps> = {}): Promi
   registerEmulatorCommand(program, () => cli);
   registerTokenCommands(program, () => cli);
   registerApiCommand(program, () => cli);
+  registerScanCommand(program, () => cli);
+  registerConformanceCommand(program, () => cli);
   for (const command of program.commands) command.exitOverride();
   const unknown = unknownCommand(argv, program);
   if (unknown !== undefined) {

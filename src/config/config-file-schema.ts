@@ -115,6 +115,32 @@ const storeSchema = z.discriminatedUnion("type", [fileStoreSchema, redisStoreSch
       : 'needs "type": "file" (a token file) or "type": "redis" (with CAFE24_REDIS_URL in .env)',
 });
 
+const kstDaySchema = z
+  .string(expected('a day in KST as YYYY-MM-DD, e.g. "2026-12-01"'))
+  .refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)), {
+    error: 'must be a day (YYYY-MM-DD) — e.g. "2026-12-01"',
+  });
+
+/** One entry of Cafe24's API version calendar: adds a version the built-in calendar lacks, or corrects one. */
+const apiVersionDatesSchema = z
+  .strictObject(
+    {
+      $comment: comment,
+      version: apiVersionSchema,
+      releasedAt: kstDaySchema.describe("The day Cafe24 released it (KST). / 출시일 (KST)"),
+      endOfSupport: kstDaySchema
+        .optional()
+        .describe(
+          "The first day Cafe24 no longer serves it (KST); default: one year after the next version's release. / 지원 종료일 (KST)",
+        ),
+    },
+    { error: 'must be an object, e.g. { "version": "2026-12-01", "releasedAt": "2026-12-01" }' },
+  )
+  .refine((v) => v.endOfSupport === undefined || v.endOfSupport > v.releasedAt, {
+    error: "must be after releasedAt (the first day it is no longer served)",
+    path: ["endOfSupport"],
+  });
+
 /** The old name of `store` (a token file only), still read so existing files keep working. */
 const legacyTokenStoreSchema = z.strictObject({
   $comment: comment,
@@ -152,6 +178,15 @@ export const configFileSchema = z
       apiVersion: apiVersionSchema
         .optional()
         .describe("X-Cafe24-Api-Version (CAFE24_API_VERSION). / API 버전"),
+      apiVersions: z
+        .array(
+          apiVersionDatesSchema,
+          expected('a list of versions, e.g. [{ "version": "2026-12-01", "releasedAt": "2026-12-01" }]'),
+        )
+        .optional()
+        .describe(
+          "Cafe24's API version calendar beyond the built-in one: new versions, corrected dates. / API 버전 일정 (내장 일정에 추가·수정)",
+        ),
       baseUrl: baseUrlSchema
         .optional()
         .describe("API base URL template with {mall_id} (CAFE24_BASE_URL). / API 주소 템플릿"),

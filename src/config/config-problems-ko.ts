@@ -38,6 +38,11 @@ const FIXED: Record<string, string> = {
     '카페24 쇼핑몰 ID(영문, 숫자, "-")여야 합니다. 예: myshop.cafe24.com이면 "myshop"',
   'must be a Cafe24 API version date (YYYY-MM-DD) — e.g. "2025-06-01"':
     '카페24 API 버전 날짜(YYYY-MM-DD)여야 합니다. 예: "2025-06-01"',
+  'must be a day (YYYY-MM-DD) — e.g. "2026-12-01"': '날짜(YYYY-MM-DD)여야 합니다. 예: "2026-12-01"',
+  "must be after releasedAt (the first day it is no longer served)":
+    "releasedAt보다 뒤여야 합니다(더 이상 제공되지 않는 첫날)",
+  'must be an object, e.g. { "version": "2026-12-01", "releasedAt": "2026-12-01" }':
+    '객체여야 합니다(예: { "version": "2026-12-01", "releasedAt": "2026-12-01" })',
   "holds a password, and secrets do not belong in this file — move the whole URL to .env as CAFE24_REDIS_URL (and change the Redis password if this file was ever committed)":
     "비밀번호가 들어 있습니다. 비밀값은 이 파일에 두면 안 됩니다. URL 전체를 .env의 CAFE24_REDIS_URL로 옮기세요(이 파일이 커밋된 적이 있다면 Redis 비밀번호도 바꾸세요).",
   'needs "type": "file" (a token file) or "type": "redis" (with CAFE24_REDIS_URL in .env)':
@@ -119,6 +124,8 @@ const NOUNS: Record<string, string> = {
   "mall id as text": "쇼핑몰 ID(텍스트)",
   "list of scopes": "권한 목록",
   "Cafe24 API version date": "카페24 API 버전 날짜",
+  "day in KST as YYYY-MM-DD": "KST 기준 날짜(YYYY-MM-DD)",
+  "list of versions": "버전 목록",
   "URL template": "URL 템플릿",
   "Redis URL": "Redis URL",
   "key prefix": "키 접두사",

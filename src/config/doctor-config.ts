@@ -1,3 +1,4 @@
+import type { ApiVersionDates } from "../cafe24/api-version-calendar.js";
 import type { Lang } from "../i18n/translate.js";
 
 /** A JSON-body assertion on a probed service: the value at a dotted `path` must equal `equals`. */
@@ -56,6 +57,11 @@ export interface DoctorConfig {
   /** Scopes the app needs to work; defaults to `scopes`. */
   requiredScopes: string[];
   apiVersion: string | undefined;
+  /**
+   * The config file's `apiVersions`: Cafe24 versions (and dates) beyond the built-in calendar, which they
+   * extend or correct (src/cafe24/api-version-calendar.ts). Absent: the built-in calendar alone.
+   */
+  apiVersions?: readonly ApiVersionDates[] | undefined;
   /** Base-URL template with {mall_id}; undefined = Cafe24's own hosts. */
   baseUrl: string | undefined;
   /** True when baseUrl is plain http on loopback (the emulator), which the user chose explicitly. */

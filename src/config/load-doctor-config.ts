@@ -159,6 +159,15 @@ export async function loadDoctorConfig(options: LoadDoctorConfigOptions): Promis
       scopes,
     ),
     apiVersion: pick("apiVersion", vars.apiVersion?.value, file.apiVersion),
+    apiVersions: pick(
+      "apiVersions",
+      undefined,
+      file.apiVersions?.map(({ version, releasedAt, endOfSupport }) => ({
+        version,
+        releasedAt,
+        endOfSupport,
+      })),
+    ),
     baseUrl,
     allowInsecureLoopback: baseUrl !== undefined && isInsecureLoopback(baseUrl),
     tokenFile: withDefault("tokenFile", tokenFile, resolve(cwd, DEFAULT_TOKEN_FILE)),

@@ -16,11 +16,13 @@ import type { MessageKey } from "../i18n/en.js";
 import { createTranslator, type Lang, resolveLang } from "../i18n/translate.js";
 import { FileTokenStore } from "../store/file-token-store.js";
 import { authorizeDemoApp } from "./authorize-demo-app.js";
+import { runTokenEndpointScene } from "./token-endpoint-scene.js";
 
 /**
  * `npm run demo`: the real product against the embedded emulator — authorize a demo app, run the full check,
  * then break things the way they break in production (an access token nobody refreshed, a scope removed from
- * the app) and show the diagnosis naming each. Nothing leaves 127.0.0.1.
+ * the app) and show the diagnosis naming each; last, `watch --token-endpoint` serving tokens to an app in
+ * another language. Nothing leaves 127.0.0.1.
  */
 async function runDemo(): Promise<number> {
   const flag = process.argv.indexOf("--lang");
@@ -77,6 +79,9 @@ async function runDemo(): Promise<number> {
     );
     // The token file still lists the scope; only the full check's live probes can see Cafe24 refuse it.
     await diagnose(config, "check", lang, out);
+
+    scene(out, t, "demo.scene.tokenEndpoint");
+    await runTokenEndpointScene({ emulator, mall, tokenFile, lang, t, out });
 
     out(`\n${pc.green(t("demo.done", { seconds: ((performance.now() - started) / 1000).toFixed(1) }))}`);
     return 0;

@@ -28,6 +28,9 @@ export interface CheckFacts {
       | "expired"
       | "invalid"
       | "forbidden"
+      /** The merchant removed the app from the mall, or its Cafe24 Store term ran out: every call is refused. */
+      | "app-deleted"
+      | "app-expired"
       | "rate-limited"
       | "server"
       | "network"

@@ -86,6 +86,18 @@ const RULES = [
     }),
   },
   {
+    // Before every credential, token and scope cause: a removed app makes Cafe24 refuse all of them, and only
+    // the merchant can undo it.
+    code: "APP_DELETED_BY_MERCHANT",
+    applies: (f) => f.has("APP_DELETED"),
+    explain: (f) => appRemovedCause(f.get("APP_DELETED"), "rootcause.appDeleted"),
+  },
+  {
+    code: "APP_EXPIRED",
+    applies: (f) => f.has("APP_EXPIRED"),
+    explain: (f) => appRemovedCause(f.get("APP_EXPIRED"), "rootcause.appExpired"),
+  },
+  {
     // Before every token cause: with credentials Cafe24 refuses, neither a refresh nor a login can succeed.
     // No command: the fix is copying the current secret from Developer Center into .env and redeploying.
     code: "CLIENT_CREDENTIALS_REJECTED",
@@ -114,6 +126,25 @@ const RULES = [
       suspects: [msg("rootcause.suspect.hwclockLocal"), msg("rootcause.suspect.noNtp")],
       command: f.get("CLOCK_NINE_HOUR_SKEW", "CLOCK_SKEW")?.command ?? "timedatectl set-ntp true",
     }),
+  },
+  {
+    // Before the dead-token causes: refreshers racing for one rotating refresh token are what kills it (and
+    // keeps killing the next one after a login). The fix is in the code, then one refresher serves them all.
+    code: "REFRESHERS_RACE",
+    applies: (f) => f.has("REFRESHERS_RACE"),
+    explain: (f) => {
+      const race = f.get("REFRESHERS_RACE")?.evidence;
+      const places = Array.isArray(race?.places) ? race.places : [];
+      return {
+        title: msg("rootcause.refreshersRace.title", { count: Number(race?.count ?? places.length) }),
+        explanation: msg("rootcause.refreshersRace.explanation", {
+          count: Number(race?.count ?? places.length),
+          places: places.join(", "),
+        }),
+        suspects: [msg("rootcause.suspect.refreshInApp"), msg("rootcause.suspect.refreshCron")],
+        command: "cafe24-doctor watch --token-endpoint",
+      };
+    },
   },
   {
     code: "REAUTHORIZATION_REQUIRED",
@@ -221,6 +252,20 @@ const RULES = [
     }),
   },
 ] as const satisfies readonly Rule[];
+
+function appRemovedCause(
+  finding: Finding | undefined,
+  prefix: "rootcause.appDeleted" | "rootcause.appExpired",
+): Omit<RootCause, "code"> {
+  const command = finding?.command ?? "cafe24-doctor token login";
+  const mall = String(finding?.cause.params?.mall ?? "–");
+  return {
+    title: msg(`${prefix}.title`),
+    explanation: msg(`${prefix}.explanation`, { mall, command }),
+    suspects: [],
+    command,
+  };
+}
 
 /** The first rule that applies, or — when none does — the most urgent problem itself. */
 export function findRootCause(

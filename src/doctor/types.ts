@@ -44,7 +44,8 @@ export type CheckId =
   | "app-modules"
   | "services"
   | "redis"
-  | "project-files";
+  | "project-files"
+  | "code-scan";
 
 /** The codes check `I` may report: the keys of the table in its catalogue (src/i18n/doctor/checks/). */
 export type FindingCodeOf<I extends CheckId> = I extends CheckId
@@ -60,7 +61,8 @@ export type FindingCode = FindingCodeOf<CheckId> | RunnerFindingCode;
 /**
  * The checks in report order: the old guide's 12 steps, then Redis (13), which runs only when the tokens live
  * in Redis, then the project's files (14: a tracked `.env`, the old toolkit's scripts). Appended rather than
- * placed beside the token store so that the steps keep their numbers.
+ * placed beside the token store so that the steps keep their numbers. Last, the project's code (15: refreshers
+ * behind cafe24-doctor's back, naive expiry parsing, literal secrets, in-place token writes).
  */
 export const CHECK_ORDER: readonly CheckId[] = [
   "configuration",
@@ -77,6 +79,7 @@ export const CHECK_ORDER: readonly CheckId[] = [
   "services",
   "redis",
   "project-files",
+  "code-scan",
 ];
 
 /** What a check returns; the runner adds id, timing and the deadline outcome. `never`: no findings at all. */

@@ -5,6 +5,7 @@
  * "Invalid refresh_token" (`invalid_grant`). Error and description are read together: `invalid_client` alone
  * has also been reported for a dead refresh token, so only a description naming the client convicts it.
  */
+import { appRemovalOf } from "../cafe24/app-removal.js";
 import { DoctorError, ERROR_CODES } from "../errors/doctor-error.js";
 import type { MessageKey } from "../i18n/en.js";
 import type { Translate } from "../i18n/translate.js";
@@ -92,6 +93,10 @@ export function judgeProbeAnswer(
   const fields = { status: answer.status, error: answer.oauthError, description: answer.description };
   const error = answer.oauthError ?? "";
   const description = answer.description ?? "";
+  // invalid_client "This app is deleted." refuses the app's installation, not its secret: the authentication
+  // check names the removal; calling it a wrong secret would send the user to Developer Center for nothing.
+  const removal = appRemovalOf(description);
+  if (removal) return { verdict: "inconclusive", ...fields, code: `APP_${removal.toUpperCase()}` };
   if (/client[\s_-]?secret/i.test(description)) return { verdict: "rejected", which: "secret", ...fields };
   if (/client[\s_-]?id/i.test(description)) return { verdict: "rejected", which: "id", ...fields };
   if (/refresh[\s_-]?token/i.test(description) && /^invalid_(grant|client)$/.test(error))

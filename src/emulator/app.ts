@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { adminGuard } from "./admin/admin-guard.js";
+import { appStateGuard } from "./admin/app-state-guard.js";
 import { mountAdminRoutes } from "./admin/mount-admin-routes.js";
 import { ADMIN_ROUTES } from "./admin/routes.js";
 import type { EmulatorContext } from "./context.js";
@@ -13,7 +14,7 @@ import { authorizeEndpoints } from "./oauth/authorize-endpoint.js";
 import { revokeEndpoint } from "./oauth/revoke-endpoint.js";
 import { tokenEndpoint } from "./oauth/token-endpoint.js";
 
-const notFound = () => jsonResponse(404, new Cafe24ApiError(404, MESSAGES.notFound).toBody());
+const notFound = () => jsonResponse(404, new Cafe24ApiError(404, MESSAGES.noApi).toBody());
 
 /**
  * The emulator's routes. Real Cafe24 serves each mall on its own host; on loopback the first mall answers at
@@ -26,6 +27,7 @@ export function createEmulatorApp(
 ): Hono<EmulatorEnv> {
   const api = new Hono<EmulatorEnv>();
   api.use("/api/v2/*", mallPipeline(ctx, sleep));
+  api.use("/api/v2/admin/*", appStateGuard());
   api.use("/api/v2/admin/*", adminGuard(ctx));
   const authorize = authorizeEndpoints(ctx);
   api.get("/api/v2/oauth/authorize", authorize.get);

@@ -4,6 +4,7 @@ import type { FaultInjector } from "./faults.js";
 import type { EmulatorOptions } from "./options.js";
 import type { MallState } from "./state/mall.js";
 import type { VersionTable } from "./versions.js";
+import type { WebhookSender } from "./webhooks/webhook-sender.js";
 
 /** One line of the emulator's request log: no tokens, no query values that could hold personal data. */
 export interface RequestLogEntry {
@@ -27,4 +28,6 @@ export interface EmulatorContext {
   /** Seed data of a mall, generated on first use. */
   dataOf(mall: MallState): MallData;
   onRequest?: (entry: RequestLogEntry) => void;
+  /** Sends the app-deleted/expired webhooks to the configured URL. */
+  webhooks: WebhookSender;
 }

@@ -14,6 +14,7 @@ import { type EmulatorOptions, type EmulatorOptionsInput, emulatorOptionsSchema 
 import { seededRandom } from "./prng.js";
 import { createMall, type MallState } from "./state/mall.js";
 import { DEFAULT_API_VERSIONS, VersionTable } from "./versions.js";
+import { WebhookSender } from "./webhooks/webhook-sender.js";
 
 /** What a user of the emulator needs to know about one mall and its installed app. */
 export interface EmulatorMall {
@@ -34,6 +35,8 @@ export interface EmulatorRuntime {
   sleep?: (ms: number) => Promise<void>;
   /** Real-time source behind the emulator clock. */
   now?: () => number;
+  /** Sends webhooks (default: the global fetch). */
+  fetch?: typeof fetch;
 }
 
 export interface Emulator {
@@ -89,6 +92,11 @@ export function createEmulator(input: EmulatorOptionsInput = {}, runtime: Emulat
       return fresh;
     },
     ...(runtime.onRequest ? { onRequest: runtime.onRequest } : {}),
+    webhooks: new WebhookSender(options.webhooks, {
+      fetch: runtime.fetch ?? ((input, init) => fetch(input, init)),
+      sleep: runtime.sleep ?? defaultSleep,
+      now: () => clock.now(),
+    }),
   };
 
   const build = () => {
@@ -106,6 +114,7 @@ export function createEmulator(input: EmulatorOptionsInput = {}, runtime: Emulat
     clock.set(startMs ?? realNow());
     options.autoApprove = initialAutoApprove;
     ctx.faults = new FaultInjector(options.faults, seededRandom(options.seed));
+    ctx.webhooks.reset();
     build();
   });
   const app = createEmulatorApp(ctx, control, runtime.sleep ?? defaultSleep);

@@ -21,4 +21,4 @@ export type {
   MallConfig,
 } from "./options.js";
 export { type RunningEmulator, type StartEmulatorOptions, startEmulator } from "./server.js";
-export { type ApiVersion, DEFAULT_API_VERSIONS } from "./versions.js";
+export { type ApiVersion, DEFAULT_API_VERSIONS, SERVED_VERSION_HEADER } from "./versions.js";

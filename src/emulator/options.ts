@@ -75,14 +75,16 @@ export const emulatorOptionsSchema = z.strictObject({
     .default({ enabled: true, capacity: 40, drainPerSec: 2 }),
   usage: z
     .strictObject({
-      enabled: z.boolean().default(false),
-      windowSec: z.number().positive().default(60),
-      callQuota: z.number().int().positive().default(600),
-      timeQuotaMs: z.number().positive().default(60_000),
-      /** Simulated processing time charged per call to the time quota. */
-      costMs: z.number().min(0).default(20),
+      /** On by default: Cafe24 meters every mall this way since 2025-12-01 (§4, §10). */
+      enabled: z.boolean().default(true),
+      /** §10: about 3,000 calls and 600 s of processing time per 10-minute window (third-party reading). */
+      windowSec: z.number().positive().default(600),
+      callQuota: z.number().int().positive().default(3000),
+      timeQuotaMs: z.number().positive().default(600_000),
+      /** Simulated processing time charged per call to the time quota (our assumption: unpublished). */
+      costMs: z.number().min(0).default(100),
     })
-    .default({ enabled: false, windowSec: 60, callQuota: 600, timeQuotaMs: 60_000, costMs: 20 }),
+    .default({ enabled: true, windowSec: 600, callQuota: 3000, timeQuotaMs: 600_000, costMs: 100 }),
   faults: z.array(faultRuleSchema).default([]),
   data: z
     .strictObject({
@@ -97,27 +99,59 @@ export const emulatorOptionsSchema = z.strictObject({
   versions: z
     .strictObject({
       list: z.array(apiVersionSchema).min(1).optional(),
-      /** What an expired pinned version does: an error naming it (default), or Cafe24's documented fallback. */
-      expired: z.enum(["error", "fallback"]).default("error"),
+      /**
+       * What an expired version does: Cafe24's documented silent fallback to the oldest version still served
+       * (default, §10), or the strict 400 naming it that the emulator answered before.
+       */
+      expired: z.enum(["fallback", "error"]).default("fallback"),
     })
-    .default({ expired: "error" }),
+    .default({ expired: "fallback" }),
   oauth: z
     .strictObject({
-      /** Observed in the wild both ways (§2.7): which `error` a wrong client secret yields. */
-      wrongSecretError: z.enum(["invalid_client", "invalid_grant"]).default("invalid_client"),
+      /**
+       * Observed in the wild both ways, each with 401 (§10): which `error` a wrong client secret yields. The
+       * description is "Invalid client_secret" either way.
+       */
+      wrongSecretError: z.enum(["invalid_grant", "invalid_client"]).default("invalid_grant"),
       /** Which `error` an expired (14-day) refresh token yields. */
       expiredRefreshError: z.enum(["invalid_grant", "invalid_client"]).default("invalid_grant"),
+      /**
+       * How a refused refresh token (expired or already rotated) is answered: "observed" = 401 with
+       * "Invalid refresh_token" (§10); "legacy" = the emulator's first choice (400, an expired one described
+       * as "refresh_token time expired", 401 only for invalid_client).
+       */
+      refreshErrorShape: z.enum(["observed", "legacy"]).default("observed"),
+      /**
+       * `error_description` on authorize error redirects: "double" = percent-encoded twice as observed
+       * (`The%2Bscope%2Badded…`, §10); "single" = plain form encoding.
+       */
+      redirectErrorEncoding: z.enum(["double", "single"]).default("double"),
+      /** Refuse an authorize request without `state` (the guide calls it required; live Cafe24 accepts it, §10). */
+      requireState: z.boolean().default(false),
       /** Accept client_id/client_secret as form fields instead of Basic (the quick-start guide's way). */
       acceptBodyCredentials: z.boolean().default(true),
       /** Older token responses lack token_type, shop_no and refresh_token_expires_at (§2.4). */
       legacyTokenShape: z.boolean().default(false),
     })
     .default({
-      wrongSecretError: "invalid_client",
+      wrongSecretError: "invalid_grant",
       expiredRefreshError: "invalid_grant",
+      refreshErrorShape: "observed",
+      redirectErrorEncoding: "double",
+      requireState: false,
       acceptBodyCredentials: true,
       legacyTokenShape: false,
     }),
+  /**
+   * Where app-deleted (90077) and app-expired (90078) webhooks go, signed with OUR shared-secret HMAC (Cafe24's
+   * own webhook authentication is not in the evidence). No url = no delivery; no secret = unsigned.
+   */
+  webhooks: z
+    .strictObject({
+      url: z.url({ protocol: /^https?$/ }).optional(),
+      secret: z.string().min(1).optional(),
+    })
+    .default({}),
   /** Serve the HTTP control API under /__emulator/ (loopback clients only). */
   controlApi: z.boolean().default(false),
   maxBodyBytes: z

@@ -20,8 +20,18 @@ export const DEFAULT_API_VERSIONS: readonly ApiVersion[] = [
 ].map((v) => ({ version: v, releasedAt: v }));
 
 export type VersionResolution =
-  | { ok: true; version: string; fellBack: boolean }
+  | { ok: true; version: string; fellBack: boolean; requested: string }
   | { ok: false; reason: "unknown" | "expired"; version: string };
+
+/**
+ * Emulator-only response header naming the API version that actually served an Admin call. Real Cafe24 sends
+ * nothing like it: its fallback for an expired version is silent (§10), so tests need this to see it.
+ */
+export const SERVED_VERSION_HEADER = "X-Emulator-Served-Version";
+
+/** The refusal of an unknown or unreleased version, in the wording observed live (§10). */
+export const versionNotAvailable = (version: string): string =>
+  `${version} version you requested is not available`;
 
 const kstMidnight = (date: string): number => Date.parse(`${date}T00:00:00Z`) - KST_OFFSET_MS;
 
@@ -61,7 +71,10 @@ export class VersionTable {
     return expiry !== null && now >= expiry;
   }
 
-  /** The oldest version still served at `now` (Cafe24's documented fallback for expired versions). */
+  /**
+   * The oldest version still served at `now`: Cafe24's versioning guide answers a call with an expired
+   * version (header or the app's own) as this version, without an error (§10).
+   */
   oldestLive(now: number): string {
     return this.sorted.find((v) => !this.isExpired(v.version, now))?.version ?? this.latest;
   }
@@ -79,8 +92,10 @@ export class VersionTable {
   ): VersionResolution {
     const version = requested ?? appVersion;
     if (!this.has(version)) return { ok: false, reason: "unknown", version };
-    if (!this.isExpired(version, now)) return { ok: true, version, fellBack: false };
-    if (onExpired === "fallback") return { ok: true, version: this.oldestLive(now), fellBack: true };
+    if (!this.isExpired(version, now)) return { ok: true, version, fellBack: false, requested: version };
+    if (onExpired === "fallback") {
+      return { ok: true, version: this.oldestLive(now), fellBack: true, requested: version };
+    }
     return { ok: false, reason: "expired", version };
   }
 }

@@ -1,10 +1,12 @@
 import { checksEn } from "./doctor/checks/check-catalogues.js";
 import { cliEn } from "./doctor/cli.en.js";
 import { configEn } from "./doctor/config.en.js";
+import { conformanceEn } from "./doctor/conformance.en.js";
 import { coreEn } from "./doctor/core.en.js";
 import { errorsEn } from "./doctor/errors.en.js";
 import { migrateEn } from "./doctor/migrate.en.js";
 import { reportEn } from "./doctor/report.en.js";
+import { scanEn } from "./doctor/scan.en.js";
 import { statusEn } from "./doctor/status.en.js";
 import { storeEn } from "./doctor/store.en.js";
 import { tokenEn } from "./doctor/token.en.js";
@@ -21,6 +23,8 @@ export const en = {
   ...errorsEn,
   ...migrateEn,
   ...cliEn,
+  ...scanEn,
+  ...conformanceEn,
   "cli.description": "Diagnose and keep alive everything between your Cafe24 app and the Cafe24 Admin API.",
   "cli.option.lang": "language of messages: ko or en (default: from the locale)",
   "cli.option.debug": "show stack traces and internal details on errors",
@@ -43,7 +47,8 @@ export const en = {
   "emulator.option.bucket": "rate-limit bucket size per mall",
   "emulator.option.drain": "bucket drain rate in calls per second",
   "emulator.option.noRateLimit": "turn the call bucket off",
-  "emulator.option.usage": "turn on the usage quota (X-Cafe24-*-Usage/-Remain headers)",
+  "emulator.option.usage": "turn on the usage quota (X-Cafe24-*-Usage/-Remain headers; on by default)",
+  "emulator.option.noUsage": "turn off the usage quota (about 3,000 calls and 600 s per 10 minutes per mall)",
   "emulator.option.faults": "fault profile (none, flaky, slow, down) or a JSON file of fault rules",
   "emulator.option.control": "serve the control API under /__emulator/ (loopback clients only)",
   "emulator.option.seed": "seed of the generated data and fault decisions",
@@ -51,6 +56,8 @@ export const en = {
   "emulator.option.orders": "number of seeded orders",
   "emulator.option.customers": "number of seeded customers",
   "emulator.option.quiet": "print only the ready line, no request log",
+  "emulator.option.webhookUrl":
+    "POST app-deleted/expired webhooks (90077/90078) to this URL, signed with CAFE24_WEBHOOK_SECRET when set",
   "emulator.option.allowHost":
     "also answer requests under this Host name (repeatable); any other name gets 421 (DNS-rebinding guard)",
   "emulator.nonLoopback":
@@ -79,6 +86,20 @@ export const en = {
   "demo.scene.scope": "Break it again: mall.read_order is removed from the app — cafe24-doctor check",
   "demo.done": "Done in {seconds} s. Next: `npm test`, or `npx cafe24-doctor emulator --help`.",
   "demo.failed": "The demo failed: {message}",
+  "demo.scene.tokenEndpoint":
+    "One refresher, many readers: an app in another language reads its tokens from cafe24-doctor watch --token-endpoint",
+  "demo.tokenEndpoint.watch":
+    "watch keeps mall '{mallId}' alive and serves its access tokens at {url}/v1/malls/{mallId}/access-token",
+  "demo.tokenEndpoint.noPython":
+    "python3 is not installed here, so the Node client (examples/token-clients/node) plays the app instead of the Python one",
+  "demo.tokenEndpoint.reader":
+    "a {language} app (examples/token-clients) made {calls} calls to Cafe24 while time ran {elapsed:duration} ahead and Cafe24 expired its token early {early} times",
+  "demo.tokenEndpoint.result":
+    "the app: {ok} of {calls} calls succeeded, {failed} failed; it refreshed {refreshes} times and never saw a refresh token (watch's answers held only {keys})",
+  "demo.tokenEndpoint.rejected":
+    "Cafe24 refused its token {count} times; each time one report to watch (…/access-token/rejected) and one retry fixed it",
+  "demo.tokenEndpoint.refreshed":
+    "watch refreshed {count} times, under the store's lock — the only refresher ({invalidGrant} invalid_grant at Cafe24)",
   "time.in": "in {duration}",
   "time.ago": "{duration} ago",
   "time.days": "{n} d",

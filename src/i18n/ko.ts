@@ -1,10 +1,12 @@
 import { checksKo } from "./doctor/checks/check-catalogues.js";
 import { cliKo } from "./doctor/cli.ko.js";
 import { configKo } from "./doctor/config.ko.js";
+import { conformanceKo } from "./doctor/conformance.ko.js";
 import { coreKo } from "./doctor/core.ko.js";
 import { errorsKo } from "./doctor/errors.ko.js";
 import { migrateKo } from "./doctor/migrate.ko.js";
 import { reportKo } from "./doctor/report.ko.js";
+import { scanKo } from "./doctor/scan.ko.js";
 import { statusKo } from "./doctor/status.ko.js";
 import { storeKo } from "./doctor/store.ko.js";
 import { tokenKo } from "./doctor/token.ko.js";
@@ -22,6 +24,8 @@ export const ko: Record<MessageKey, string> = {
   ...errorsKo,
   ...migrateKo,
   ...cliKo,
+  ...scanKo,
+  ...conformanceKo,
   "cli.description": "카페24 앱과 카페24 Admin API 사이의 모든 것을 진단하고 연결을 유지합니다.",
   "cli.option.lang": "메시지 언어: ko 또는 en (기본값: 로캘)",
   "cli.option.debug": "오류 시 스택 트레이스와 내부 정보를 표시",
@@ -44,7 +48,8 @@ export const ko: Record<MessageKey, string> = {
   "emulator.option.bucket": "쇼핑몰별 호출 제한 버킷 크기",
   "emulator.option.drain": "버킷이 비워지는 속도(초당 호출 수)",
   "emulator.option.noRateLimit": "호출 제한 버킷 끄기",
-  "emulator.option.usage": "사용량 제한 켜기 (X-Cafe24-*-Usage/-Remain 헤더)",
+  "emulator.option.usage": "사용량 제한 켜기 (X-Cafe24-*-Usage/-Remain 헤더, 기본값 켜짐)",
+  "emulator.option.noUsage": "사용량 제한 끄기 (쇼핑몰당 10분에 약 3,000회 호출, 처리 시간 600초)",
   "emulator.option.faults": "장애 프로필 (none, flaky, slow, down) 또는 장애 규칙 JSON 파일",
   "emulator.option.control": "/__emulator/ 아래 제어 API 제공 (루프백 클라이언트만)",
   "emulator.option.seed": "생성 데이터와 장애 결정의 시드",
@@ -52,6 +57,8 @@ export const ko: Record<MessageKey, string> = {
   "emulator.option.orders": "생성할 주문 수",
   "emulator.option.customers": "생성할 회원 수",
   "emulator.option.quiet": "준비 완료 줄만 출력하고 요청 로그는 생략",
+  "emulator.option.webhookUrl":
+    "앱 삭제/만료 웹훅(90077/90078)을 이 URL로 POST (CAFE24_WEBHOOK_SECRET이 있으면 그 값으로 서명)",
   "emulator.option.allowHost":
     "이 Host 이름으로 온 요청에도 응답 (여러 번 지정 가능). 그 밖의 이름은 421 (DNS 리바인딩 방지)",
   "emulator.nonLoopback":
@@ -80,6 +87,20 @@ export const ko: Record<MessageKey, string> = {
   "demo.scene.scope": "고장 2: 앱에서 mall.read_order 권한을 뺌 — cafe24-doctor check",
   "demo.done": "{seconds}초 만에 완료. 다음: `npm test` 또는 `npx cafe24-doctor emulator --help`.",
   "demo.failed": "데모가 실패했습니다: {message}",
+  "demo.scene.tokenEndpoint":
+    "갱신은 한 곳에서, 읽기는 어디서나: 다른 언어로 만든 앱이 cafe24-doctor watch --token-endpoint에서 토큰을 받아 씀",
+  "demo.tokenEndpoint.watch":
+    "watch가 쇼핑몰 '{mallId}'의 토큰을 유지하며 {url}/v1/malls/{mallId}/access-token 에서 access token을 제공함",
+  "demo.tokenEndpoint.noPython":
+    "이 컴퓨터에 python3가 없어 Python 클라이언트 대신 Node 클라이언트(examples/token-clients/node)가 앱 역할을 함",
+  "demo.tokenEndpoint.reader":
+    "{language} 앱(examples/token-clients)이 시간이 {elapsed:duration} 흐르고 카페24가 토큰을 {early}번 일찍 만료시키는 동안 카페24 API를 {calls}번 호출함",
+  "demo.tokenEndpoint.result":
+    "앱: {calls}번 중 {ok}번 성공, {failed}번 실패. 직접 갱신은 {refreshes}번, refresh token은 한 번도 받지 않음 (watch의 응답에는 {keys}만 있음)",
+  "demo.tokenEndpoint.rejected":
+    "카페24가 앱의 토큰을 {count}번 거부했고, 그때마다 watch에 한 번 알리고(…/access-token/rejected) 한 번 다시 호출해 해결함",
+  "demo.tokenEndpoint.refreshed":
+    "watch가 저장소 잠금 아래에서 {count}번 갱신함 — 갱신한 곳은 watch뿐 (카페24의 invalid_grant {invalidGrant}번)",
   "time.in": "{duration} 남음",
   "time.ago": "{duration} 전",
   "time.days": "{n}일",

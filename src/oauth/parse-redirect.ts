@@ -27,7 +27,7 @@ export function parseRedirect(input: string, options: { expectedState?: string }
   }
   const error = params.get("error");
   if (error) {
-    const description = params.get("error_description");
+    const description = secondLayer(params.get("error_description"));
     throw oauthErrorFor("authorize", { error, ...(description ? { description } : {}) });
   }
   const code = params.get("code");
@@ -38,6 +38,21 @@ export function parseRedirect(input: string, options: { expectedState?: string }
     );
   }
   return { code, state };
+}
+
+/**
+ * Cafe24 was observed to percent-encode an already form-encoded `error_description` (`The%2Bscope%2Badded…`,
+ * §10), so after one decoding it still reads "The+scope+added…". A description without spaces that still
+ * holds `+` or `%XX` is decoded once more; a singly encoded one (it has spaces) is left as it is.
+ */
+function secondLayer(description: string | null): string | null {
+  if (description === null || /\s/.test(description) || !/\+|%[0-9A-Fa-f]{2}/.test(description))
+    return description;
+  try {
+    return decodeURIComponent(description.replace(/\+/g, " "));
+  } catch {
+    return description;
+  }
 }
 
 function queryOf(text: string): URLSearchParams {

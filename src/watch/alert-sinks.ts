@@ -27,6 +27,8 @@ const HEADLINES: Record<Alert["event"], string> = {
   "reauth-required": "needs re-authorization",
   "refresh-token-expiring": "refresh token is about to expire",
   "refresh-failures": "token refresh keeps failing",
+  "app-deleted": "no longer has the app (the merchant deleted it)",
+  "app-expired": "no longer has the app (its term expired)",
 };
 
 /** Slack incoming-webhook shape: `text` for notifications and old clients, `blocks` for the message itself. */

@@ -1,8 +1,14 @@
 import { type Logger, silentLogger } from "../util/runtime.js";
 
-export type AlertEvent = "reauth-required" | "refresh-token-expiring" | "refresh-failures";
+export const ALERT_EVENTS = [
+  "reauth-required",
+  "refresh-token-expiring",
+  "refresh-failures",
+  "app-deleted",
+  "app-expired",
+] as const;
 
-const ALERT_EVENTS: readonly AlertEvent[] = ["reauth-required", "refresh-token-expiring", "refresh-failures"];
+export type AlertEvent = (typeof ALERT_EVENTS)[number];
 
 /** What a person is told. Built from codes and instants only, so no token or secret can end up in it. */
 export interface Alert {

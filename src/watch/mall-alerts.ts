@@ -1,6 +1,7 @@
 import { formatKstIso } from "../cafe24/kst.js";
 import type { Now } from "../util/runtime.js";
 import type { AlertEvent, Alerter } from "./alerts.js";
+import { type AppRemoval, type AppRemovalSource, appRemovalMessage } from "./app-removal.js";
 import type { MallHistory } from "./mall-history.js";
 
 /**
@@ -30,6 +31,15 @@ export class MallAlerts {
    */
   lost(message: string): void {
     this.raise("reauth-required", message, this.reauthCommand);
+  }
+
+  /** The app is gone from the mall: one alert per removal, until a new token ends it. */
+  appRemoved(removal: AppRemoval, source: AppRemovalSource): void {
+    this.raise(
+      removal === "deleted" ? "app-deleted" : "app-expired",
+      appRemovalMessage(this.mallId, removal, source),
+      this.reauthCommand,
+    );
   }
 
   failing(failures: number, code: string): void {

@@ -1,11 +1,28 @@
-import { DoctorError, ERROR_CODES } from "../errors/doctor-error.js";
+import type { TokenSet } from "../cafe24/token-set.js";
+import { DoctorError, ERROR_CODES, type ErrorCode } from "../errors/doctor-error.js";
 import { Cafe24Client } from "../http/cafe24-client.js";
 import { Cafe24HttpError } from "../http/cafe24-http-error.js";
 import type { OAuthClientConfig } from "../oauth/oauth-client-config.js";
-import type { TokenStore } from "../store/token-store.js";
+import type { StoredToken, TokenStore } from "../store/token-store.js";
+import { accessRefreshDueAt } from "../tokens/refresh-due-at.js";
 import { type RefreshReason, TokenManager } from "../tokens/token-manager.js";
 import type { Logger, Now, RandomSource } from "../util/runtime.js";
+import { untilAborted } from "../util/until-aborted.js";
+import {
+  AccessTokenUnavailable,
+  type IssuedAccessToken,
+  type IssueOptions,
+  type IssueOutcome,
+} from "./access-token-issuer.js";
 import type { Alerter } from "./alerts.js";
+import {
+  type AppRemoval,
+  type AppRemovalSource,
+  appRemovalIn,
+  appRemovalMessage,
+  appRemovedState,
+  isAppRemovedState,
+} from "./app-removal.js";
 import { type BackoffPolicy, backoffDelay } from "./backoff.js";
 import type { MallRecord } from "./cluster/mall-record.js";
 import { countingFetch } from "./counting-fetch.js";
@@ -70,7 +87,7 @@ export interface RefreshedInfo {
 type Action = "refresh" | "keep-alive" | "verify";
 
 /** What one live verification said: the token works, Cafe24 refused it for good, or no verdict (network, 5xx, 429). */
-export type VerifyOutcome = "accepted" | "reauth-required" | "unavailable";
+export type VerifyOutcome = "accepted" | "reauth-required" | "app-removed" | "unavailable";
 
 /**
  * One mall under watch: decides synchronously whether anything is due (so a tick over many malls is cheap),
@@ -91,6 +108,8 @@ export class MallWatcher {
   private deadRevision: string | undefined;
   private dueAt = 0;
   private work: Promise<void> | undefined;
+  /** The token endpoint's refresh in flight, and the access token it replaces (callers past it share it). */
+  private issueRefresh: { seen: string; done: Promise<TokenSet> } | undefined;
   /** The last state written to the log: "refreshing" comes and goes too often to log. */
   private loggedState: MallWatchState | undefined;
   /** When Cafe24 last proved the mall's tokens (a refresh or a live call); the first read starts the count. */
@@ -98,6 +117,8 @@ export class MallWatcher {
   /** When a live verification call last found the token accepted. */
   private verifiedAt: number | null = null;
   private scopes: readonly string[] = [];
+  /** With replicas: a removal Cafe24's webhook reported, applied when this replica next works on the mall. */
+  private reportedRemoval: { removal: AppRemoval; source: AppRemovalSource } | undefined;
   private readonly client: Cafe24Client;
 
   constructor(private readonly s: MallWatcherSettings) {
@@ -207,13 +228,13 @@ export class MallWatcher {
   checkExpiry(now: number): void {
     const schedule = this.schedule;
     if (this.busy || !schedule || schedule.alertDueAt === null || now < schedule.alertDueAt) return;
-    if (this.state === "reauth-required" || this.state === "no-token") return;
+    if (this.waitingForPerson) return;
     this.alerts.expiring(schedule.refreshTokenExpiresAt ?? now);
   }
 
   status(): MallWatchStatus {
     const schedule = this.schedule;
-    const waiting = !schedule || this.state === "reauth-required" || this.state === "no-token";
+    const waiting = !schedule || this.waitingForPerson;
     const next = waiting
       ? null
       : Math.max(
@@ -227,7 +248,7 @@ export class MallWatcher {
       refreshTokenExpiresAt: schedule?.refreshTokenExpiresAt ?? null,
       nextRefreshAt: next,
       lastVerifiedAt: this.verifiedAt,
-      reauthCommand: this.state === "reauth-required" ? this.s.reauthCommand : null,
+      reauthCommand: this.needsConsent ? this.s.reauthCommand : null,
       ...this.history.status(),
     };
   }
@@ -238,7 +259,12 @@ export class MallWatcher {
   }
 
   get waitingForPerson(): boolean {
-    return this.state === "reauth-required" || this.state === "no-token";
+    return this.state === "reauth-required" || this.state === "no-token" || isAppRemovedState(this.state);
+  }
+
+  /** Only a new consent (a new token stored) ends the wait: the command that gets one is shown. */
+  private get needsConsent(): boolean {
+    return this.state === "reauth-required" || isAppRemovedState(this.state);
   }
 
   /**
@@ -310,14 +336,14 @@ export class MallWatcher {
 
   /** Re-read every tick while waiting for a person (a new token ends the wait); otherwise now and then. */
   private needsRead(now: number): boolean {
-    if (this.state === "reauth-required" || this.state === "no-token") return true;
+    if (this.waitingForPerson) return true;
     if (now < this.retryAt) return false;
     return !this.schedule || now - this.readAt >= REREAD_MS;
   }
 
   private due(now: number): { action: Action; at: number } | undefined {
     const schedule = this.schedule;
-    if (!schedule || this.state === "reauth-required" || this.state === "no-token") return undefined;
+    if (!schedule || this.waitingForPerson) return undefined;
     if (now < this.retryAt) return undefined;
     if (now >= schedule.accessDueAt)
       return { action: "refresh", at: Math.max(schedule.accessDueAt, this.retryAt) };
@@ -352,14 +378,152 @@ export class MallWatcher {
     }).then(() => outcome);
   }
 
+  /**
+   * For watch's token endpoint: the current access token, refreshed first (single-flight in this process, under
+   * the store's lock across processes) when it has less than `minLifeMs` left. At most one refresh per call: a
+   * token Cafe24 issues shorter-lived than that is handed out as it is.
+   */
+  async issueAccessToken(options: IssueOptions): Promise<IssuedAccessToken> {
+    const current = await this.tokenToIssue();
+    if (!this.shortOfLife(current.token, options.minLifeMs)) return this.issued(current.token, "served");
+    return this.issued(await this.refreshToIssue(current.token.accessToken, options.signal), "refreshed");
+  }
+
+  /**
+   * For watch's token endpoint: `rejected` is an access token Cafe24 just refused. Still the current one: it is
+   * replaced by one refresh (every caller reporting it waits for the same one). An older one: the current token
+   * is the answer, refreshed first only when it is itself short of `minLifeMs`.
+   */
+  async replaceRejectedToken(rejected: string, options: IssueOptions): Promise<IssuedAccessToken> {
+    const current = await this.tokenToIssue();
+    if (current.token.accessToken !== rejected) {
+      if (!this.shortOfLife(current.token, options.minLifeMs))
+        return this.issued(current.token, "current-after-rejected");
+      return this.issued(await this.refreshToIssue(current.token.accessToken, options.signal), "refreshed");
+    }
+    return this.issued(await this.refreshToIssue(rejected, options.signal), "replaced-rejected");
+  }
+
+  private shortOfLife(token: TokenSet, minLifeMs: number): boolean {
+    // The rule TokenManager and the schedule apply: a margin capped at half the token's lifetime.
+    return this.s.now() >= accessRefreshDueAt(token, minLifeMs);
+  }
+
+  private issued(token: TokenSet, outcome: IssueOutcome): IssuedAccessToken {
+    return {
+      mallId: this.mallId,
+      accessToken: token.accessToken,
+      expiresAt: token.accessTokenExpiresAt,
+      scopes: [...token.scopes],
+      outcome,
+    };
+  }
+
+  /** The token as the manager serves it, or why none can be handed out (nothing stored, refused for good). */
+  private async tokenToIssue(): Promise<StoredToken> {
+    let stored: StoredToken | undefined;
+    try {
+      stored = await this.tokens.current();
+    } catch (error) {
+      throw this.unavailable(error);
+    }
+    const command = this.s.reauthCommand;
+    if (!stored)
+      throw new AccessTokenUnavailable(
+        ERROR_CODES.tokenNotFound,
+        `No token is stored for mall ${this.mallId}.`,
+        {
+          mallId: this.mallId,
+          reauthCommand: command,
+        },
+      );
+    // Refused for good, and nobody has authorized again since: asking Cafe24 again would only repeat the refusal.
+    if (isAppRemovedState(this.state) && stored.revision === this.deadRevision)
+      throw new AccessTokenUnavailable(
+        ERROR_CODES.reauthRequired,
+        `The app is no longer installed on mall ${this.mallId} (${this.state}); the merchant must install it and consent again.`,
+        { mallId: this.mallId, reauthCommand: command },
+      );
+    if (this.state === "reauth-required" && stored.revision === this.deadRevision)
+      throw new AccessTokenUnavailable(
+        ERROR_CODES.reauthRequired,
+        `Cafe24 refused the refresh token of mall ${this.mallId}; a person must authorize again.`,
+        { mallId: this.mallId, reauthCommand: command },
+      );
+    return stored;
+  }
+
+  /**
+   * Refreshes past `seen` through the TokenManager: when another caller or process already replaced it, that
+   * token is taken without a refresh. Callers asking past the same token share one attempt, so a failure is
+   * counted (and backed off, and alerted) once however many were waiting. While a failure's backoff runs,
+   * nothing is sent: the caller is told when to ask again.
+   */
+  private async refreshToIssue(seen: string, signal: AbortSignal | undefined): Promise<TokenSet> {
+    if (this.s.now() < this.retryAt)
+      throw new AccessTokenUnavailable(
+        (this.history.latestError?.code as ErrorCode | undefined) ?? ERROR_CODES.serverError,
+        `Refreshing mall ${this.mallId}'s token failed; retrying after the backoff.`,
+        { mallId: this.mallId, retryAt: this.retryAt },
+      );
+    let attempt = this.issueRefresh;
+    if (attempt?.seen !== seen) {
+      const entry: { seen: string; done: Promise<TokenSet> } = {
+        seen,
+        done: this.refreshPast(seen).finally(() => {
+          if (this.issueRefresh === entry) this.issueRefresh = undefined;
+        }),
+      };
+      this.issueRefresh = entry;
+      attempt = entry;
+    }
+    return untilAborted(attempt.done, signal);
+  }
+
+  private async refreshPast(seen: string): Promise<TokenSet> {
+    // The step running now shares this refresh (the same TokenManager) and reports its outcome itself.
+    const stepRunning = this.busy;
+    if (!stepRunning) this.dueAt = this.s.now();
+    try {
+      await this.tokens.handleUnauthorized(seen);
+    } catch (error) {
+      if (!stepRunning && !this.busy) await this.failed(error);
+      throw this.unavailable(error);
+    }
+    const after = await this.tokenToIssue();
+    if (!this.waitingForPerson && this.state === "backoff" && !this.busy) {
+      this.recovered();
+      this.setState("ok");
+    }
+    return after.token;
+  }
+
+  private unavailable(error: unknown): AccessTokenUnavailable {
+    if (error instanceof AccessTokenUnavailable) return error;
+    const code = error instanceof DoctorError ? error.code : ERROR_CODES.serverError;
+    const message = error instanceof Error ? error.message : String(error);
+    if (code === ERROR_CODES.reauthRequired || code === ERROR_CODES.tokenNotFound)
+      return new AccessTokenUnavailable(code, message, {
+        mallId: this.mallId,
+        reauthCommand: this.s.reauthCommand,
+        cause: error,
+      });
+    // Transient: ask again when the backoff ends (or in a second, when nothing set one).
+    const retryAt = Math.max(this.retryAt, this.s.now() + 1_000);
+    return new AccessTokenUnavailable(code, message, { mallId: this.mallId, retryAt, cause: error });
+  }
+
   private async verify(): Promise<VerifyOutcome> {
     const scopes = this.scopes;
     const path = (PROBES.find((p) => scopes.includes(p.scope)) ?? { path: "/store" }).path;
     try {
       await this.client.get(path);
     } catch (error) {
-      if (!(error instanceof Cafe24HttpError && ACCEPTED_ERRORS.has(error.status ?? 0))) {
-        await this.failed(error);
+      // A 403 normally proves the token (a scope quibble), but not the one that says the app is gone.
+      const accepted = error instanceof Cafe24HttpError && ACCEPTED_ERRORS.has(error.status ?? 0);
+      if (!accepted || appRemovalIn(error)) {
+        await this.failed(error, "verify");
+        if (isAppRemovedState(this.state)) return "app-removed";
         return this.waitingForPerson ? "reauth-required" : "unavailable";
       }
     }
@@ -372,6 +536,13 @@ export class MallWatcher {
   }
 
   private async runStep(): Promise<void> {
+    const reported = this.reportedRemoval;
+    if (reported) {
+      this.reportedRemoval = undefined;
+      // Adopted already removed (another replica was refused first): the alert is not sent again.
+      await this.markRemoved(reported.removal, reported.source);
+      return;
+    }
     if (this.needsRead(this.s.now())) await this.read();
     const due = this.due(this.s.now());
     if (!due || !this.schedule) return;
@@ -415,11 +586,12 @@ export class MallWatcher {
     this.schedule = refreshSchedule(stored.token, this.s);
     this.scopes = stored.token.scopes;
     this.provenAt ??= this.s.now();
-    if (this.state === "reauth-required" && stored.revision === this.deadRevision) return;
-    if (this.state === "reauth-required" || this.state === "no-token") {
+    const dead = this.state === "reauth-required" || isAppRemovedState(this.state);
+    if (dead && stored.revision === this.deadRevision) return;
+    if (this.waitingForPerson) {
       this.history.record(this.s.now(), "started", "A token is stored; watching it.");
       this.recovered();
-      this.alerts.resolve("reauth-required");
+      this.alerts.resolve("reauth-required", "app-deleted", "app-expired");
       this.setState("ok");
     }
   }
@@ -463,10 +635,16 @@ export class MallWatcher {
     this.alerts.resolve("refresh-failures");
   }
 
-  private async failed(error: unknown): Promise<void> {
+  private async failed(error: unknown, during: AppRemovalSource = "refresh"): Promise<void> {
     const now = this.s.now();
     const code = error instanceof DoctorError ? error.code : "UNKNOWN";
     const message = error instanceof Error ? error.message : String(error);
+    const removal = appRemovalIn(error);
+    if (removal) {
+      this.history.failed(now, code, message);
+      await this.markRemoved(removal, during);
+      return;
+    }
     if (code === ERROR_CODES.tokenNotFound) {
       // The token went away under the manager: read again, which tells a deleted one (no-token) from one the
       // store lost (reauth-required).
@@ -497,6 +675,37 @@ export class MallWatcher {
     );
     this.setState("backoff");
     if (failures >= this.s.failuresInARow) this.alerts.failing(failures, code);
+  }
+
+  /** With replicas: remembers the removal until this replica holds the mall (see `WatchManager.appRemoved`). */
+  removalReported(removal: AppRemoval, source: AppRemovalSource): void {
+    this.reportedRemoval = { removal, source };
+  }
+
+  /**
+   * Cafe24 (its webhook, checked by the caller) says the app is gone from the mall: stops refreshing and
+   * verifying it at once, until a new token is stored. A step in flight is let finish first (it ends with a
+   * read of the store), so the revision declared dead is the one stored now.
+   */
+  async appRemoved(removal: AppRemoval, source: AppRemovalSource): Promise<void> {
+    for (let i = 0; i < 10 && this.work; i++) await this.work;
+    await this.markRemoved(removal, source);
+  }
+
+  private async markRemoved(removal: AppRemoval, source: AppRemovalSource): Promise<void> {
+    const state = appRemovedState(removal);
+    // The stored token belongs to the removed installation: only another revision (a new consent) ends the wait.
+    this.deadRevision =
+      (await this.s.store.get(this.mallId).catch(() => undefined))?.revision ?? this.revision;
+    this.retryAt = 0;
+    if (this.state !== state) {
+      const message = appRemovalMessage(this.mallId, removal, source);
+      this.history.record(this.s.now(), "app-removed", message);
+      this.s.logger.error({ mallId: this.mallId, state, source }, message);
+    }
+    this.setState(state);
+    this.alerts.resolve("refresh-failures", "refresh-token-expiring", "reauth-required");
+    this.alerts.appRemoved(removal, source);
   }
 
   private setState(state: MallWatchState): void {

@@ -12,12 +12,14 @@ export type OnceAction =
   | "failed"
   | "reauth-required"
   | "no-token"
+  | "app-deleted"
+  | "app-expired"
   | "none";
 
 export interface OnceMall {
   mallId: string;
   state: Exclude<MallWatchState, "refreshing">;
-  /** True when only a person can fix the mall (no token, revoked): `/healthz` answers 503 for the same. */
+  /** True when only a person can fix the mall (no token, revoked, app removed): `/healthz` answers 503 for the same. */
   needsPerson: boolean;
   action: OnceAction;
   /** KST ISO times with offset (`2026-01-05T09:00:00+09:00`), null when unknown. */
@@ -45,8 +47,17 @@ export interface OnceReport {
     failed: string[];
     reauthRequired: string[];
     noToken: string[];
+    /** Malls that no longer have the app (deleted or expired): not refreshed until a new token is stored. */
+    appRemoved: string[];
   };
 }
+
+const PERSON_STATES: ReadonlySet<MallWatchState> = new Set([
+  "reauth-required",
+  "no-token",
+  "app-deleted",
+  "app-expired",
+]);
 
 const kst = (at: number | null | undefined): string | null =>
   typeof at === "number" && Number.isFinite(at) ? formatKstIso(at) : null;
@@ -54,6 +65,7 @@ const kst = (at: number | null | undefined): string | null =>
 function actionOf(summary: WatchRunSummary, m: MallWatchStatus): OnceAction {
   if (m.state === "reauth-required") return "reauth-required";
   if (m.state === "no-token") return "no-token";
+  if (m.state === "app-deleted" || m.state === "app-expired") return m.state;
   if (summary.unverified.includes(m.mallId)) return "unverified";
   if (m.state === "backoff") return "failed";
   if (summary.refreshed.includes(m.mallId)) return "refreshed";
@@ -65,7 +77,7 @@ function actionOf(summary: WatchRunSummary, m: MallWatchStatus): OnceAction {
 export function onceReport(summary: WatchRunSummary, at: number): OnceReport {
   const malls = summary.snapshot.malls.map((m): OnceMall => {
     const state = m.state === "refreshing" ? "ok" : m.state;
-    const needsPerson = state === "reauth-required" || state === "no-token";
+    const needsPerson = PERSON_STATES.has(state);
     return {
       mallId: m.mallId,
       state,
@@ -92,6 +104,7 @@ export function onceReport(summary: WatchRunSummary, at: number): OnceReport {
       failed: summary.failed,
       reauthRequired: summary.reauthRequired,
       noToken: summary.noToken,
+      appRemoved: summary.appRemoved,
     },
   };
 }

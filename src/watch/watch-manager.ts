@@ -1,6 +1,6 @@
 import { EventEmitter } from "node:events";
 import { hostname } from "node:os";
-import { DoctorError } from "../errors/doctor-error.js";
+import { DoctorError, ERROR_CODES } from "../errors/doctor-error.js";
 import {
   type Logger,
   type Now,
@@ -11,7 +11,9 @@ import {
   unrefSleep,
 } from "../util/runtime.js";
 import { scrubbingLogger } from "../util/scrubbing-logger.js";
+import type { AccessTokenIssuer, IssuedAccessToken, IssueOptions } from "./access-token-issuer.js";
 import { ALERT_DEFAULTS, Alerter } from "./alerts.js";
+import type { AppRemoval, AppRemovalSource } from "./app-removal.js";
 import type { ClaimedMall, MallCoordinator, MallDue } from "./cluster/mall-coordinator.js";
 import type { MallRecord } from "./cluster/mall-record.js";
 import { forEachLimited } from "./for-each-limited.js";
@@ -34,6 +36,8 @@ const RELIST_MS = 60_000;
 const CLUSTER_RELIST_MS = 10 * 60_000;
 /** A full check makes API calls and takes seconds: a few at a time is plenty for a periodic check. */
 const DIAGNOSE_CONCURRENCY = 4;
+/** A token-endpoint request for a mall not (yet) kept lists the store again, at most this often. */
+const UNKNOWN_MALL_RELIST_MS = 5_000;
 /** A replica holding a refreshed token the store refused tries to save it this often, keeping the mall meanwhile. */
 const UNSAVED_RETRY_MS = 1_000;
 /** /status, /metrics and /healthz read the cluster's counts from Redis at most this often… */
@@ -54,6 +58,8 @@ export interface WatchRunSummary {
   failed: string[];
   reauthRequired: string[];
   noToken: string[];
+  /** Malls that no longer have the app (deleted by the merchant or expired): no longer refreshed. */
+  appRemoved: string[];
   /** Malls proved by one live call in this pass (those not refreshed), and those the call gave no verdict on. */
   verified: string[];
   unverified: string[];
@@ -71,7 +77,10 @@ export interface WatchRunSummary {
  * claims due malls up to the free concurrency instead of looking at every mall, works on them, and hands each
  * back with its next due time and a record the next holder adopts; the status shows the whole cluster.
  */
-export class WatchManager extends EventEmitter<WatchManagerEvents> implements WatchStatusSource {
+export class WatchManager
+  extends EventEmitter<WatchManagerEvents>
+  implements WatchStatusSource, AccessTokenIssuer
+{
   readonly instanceId: string;
   private readonly o: WatchManagerOptions;
   private readonly now: Now;
@@ -225,12 +234,71 @@ export class WatchManager extends EventEmitter<WatchManagerEvents> implements Wa
       failed: having("backoff"),
       reauthRequired: having("reauth-required"),
       noToken: having("no-token"),
+      appRemoved: snapshot.malls
+        .filter((m) => m.state === "app-deleted" || m.state === "app-expired")
+        .map((m) => m.mallId),
       verified: watchers.map((w) => w.mallId).filter((id) => verified.includes(id)),
       unverified: watchers.map((w) => w.mallId).filter((id) => unverified.includes(id)),
     };
     // Anything a person must act on (no token, revoked, a failing refresh or call) fails the pass, as /healthz would.
-    const ok = summary.failed.length + summary.reauthRequired.length + summary.noToken.length === 0;
+    const ok =
+      summary.failed.length +
+        summary.reauthRequired.length +
+        summary.noToken.length +
+        summary.appRemoved.length ===
+      0;
     return { ok, ...summary, snapshot };
+  }
+
+  /**
+   * Whether this manager keeps the mall. Without an explicit list or a cluster, a mall not kept yet may have been
+   * authorized since the last listing: the store is listed again first (at most every few seconds).
+   */
+  async watches(mallId: string): Promise<boolean> {
+    if (this.watchers.has(mallId)) return true;
+    // A cluster hears of a new mall from the store's change notices at once: listing would add nothing.
+    if (this.o.malls || this.cluster || this.now() - this.listedAt < UNKNOWN_MALL_RELIST_MS) return false;
+    await this.relist();
+    return this.watchers.has(mallId);
+  }
+
+  /**
+   * An access token of the mall with at least `minLifeMs` left, refreshed first through the mall's TokenManager
+   * when needed (single-flight here, under the store's lock across processes): for apps that must never
+   * refresh themselves (the status server's token endpoint). Throws AccessTokenUnavailable when none can be
+   * had now, INVALID_OPTIONS for a mall this manager does not keep.
+   */
+  async accessTokenFor(mallId: string, options: IssueOptions): Promise<IssuedAccessToken> {
+    return this.watcherOf(mallId).issueAccessToken(options);
+  }
+
+  /** After Cafe24 refused `rejectedAccessToken`: a fresh token if it is still the current one, else the current. */
+  async replaceRejectedToken(
+    mallId: string,
+    rejectedAccessToken: string,
+    options: IssueOptions,
+  ): Promise<IssuedAccessToken> {
+    return this.watcherOf(mallId).replaceRejectedToken(rejectedAccessToken, options);
+  }
+
+  private watcherOf(mallId: string): MallWatcher {
+    const watcher = this.watchers.get(mallId);
+    if (!watcher) throw new DoctorError(ERROR_CODES.invalidOptions, `watch does not keep mall ${mallId}.`);
+    return watcher;
+  }
+
+  /**
+   * Cafe24 said (a verified webhook) that the mall no longer has the app: it is no longer refreshed nor verified
+   * until a new token is stored, and one alert is sent. False for a mall this manager does not keep. With
+   * replicas, the replica that received it applies it when it next works on the mall (any replica refreshing
+   * the mall before that is refused by Cafe24 and stops it the same way; the alert is sent once cluster-wide).
+   */
+  async appRemoved(mallId: string, removal: AppRemoval, source: AppRemovalSource): Promise<boolean> {
+    const watcher = this.watchers.get(mallId);
+    if (!watcher) return false;
+    if (this.cluster) watcher.removalReported(removal, source);
+    else await watcher.appRemoved(removal, source);
+    return true;
   }
 
   snapshot(): WatchSnapshot {

@@ -13,7 +13,11 @@ export type MallWatchState =
   /** The refresh token is expired, rotated away or revoked: a person must authorize again. */
   | "reauth-required"
   /** No token stored for the mall yet. */
-  | "no-token";
+  | "no-token"
+  /** The merchant deleted the app: not refreshed again until the app is installed again and a new token stored. */
+  | "app-deleted"
+  /** The app's Cafe24 Store term ran out: not refreshed again until it is renewed and a new token stored. */
+  | "app-expired";
 
 export interface WatchEvent {
   at: number;
@@ -24,7 +28,8 @@ export interface WatchEvent {
     | "keep-alive"
     | "diagnosis"
     | "started"
-    | "alert-sent";
+    | "alert-sent"
+    | "app-removed";
   /** English, short, no secrets; the page translates `kind` and shows this as detail. */
   message: string;
 }

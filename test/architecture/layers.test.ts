@@ -20,7 +20,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ["redis"],
   ["config"],
   ["emulator"],
-  ["doctor", "token"],
+  ["doctor", "token", "conformance"],
   ["api-command"],
   ["watch"],
   ["demo"],

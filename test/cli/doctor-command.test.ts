@@ -51,7 +51,9 @@ describe("cafe24-doctor check", () => {
     const report = JSON.parse(result.stdout);
     expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
     expect(report.verdict).toEqual({ status: "healthy", exitCode: 0 });
-    expect(report.checks).toHaveLength(13); // the 12 steps and the project files (14), no Redis
+    // the 12 steps, the project files (14) and the project code (15), no Redis
+    expect(report.checks).toHaveLength(14);
+    expect(report.checks.at(-1)).toMatchObject({ id: "code-scan", order: 15, status: "ok" });
     // Reports and the log go to ./cafe24-doctor-reports/, not the project root.
     expect(readdirSync(p.dir).filter((f) => f.startsWith("comprehensive_test"))).toEqual([]);
     const reports = join(p.dir, "cafe24-doctor-reports");

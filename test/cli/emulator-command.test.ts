@@ -102,6 +102,30 @@ describe("cafe24-doctor emulator", () => {
     await first.exited;
   });
 
+  it.each([
+    ["meters the usage quota by default", [], "0.03"],
+    ["turns the usage quota off with --no-usage", ["--no-usage"], null],
+  ] as const)("%s", async (_label, flags, callUsage) => {
+    const run = startCli(["emulator", "--port", "0", "--control-api", "--quiet", ...flags]);
+    try {
+      const { url } = JSON.parse(await run.firstLine) as { url: string };
+      const issued = await fetch(`${url}/__emulator/malls/demomall/tokens`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: "{}",
+      });
+      const { access_token: token } = (await issued.json()) as { access_token: string };
+      const res = await fetch(`${url}/api/v2/admin/products?limit=1`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(res.status).toBe(200);
+      expect(res.headers.get("x-cafe24-call-usage")).toBe(callUsage);
+    } finally {
+      run.child.kill("SIGTERM");
+    }
+    expect(await run.exited).toBe(0);
+  });
+
   it("explains itself in --help, in the chosen language", async () => {
     const en = await runNode(CLI, ["emulator", "--help", "--lang", "en"]);
     expect(en.code).toBe(0);

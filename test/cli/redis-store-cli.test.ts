@@ -73,7 +73,7 @@ describe.skipIf(redisUnavailable("the CLI over Redis"))("the CLI over the Redis 
     expect(check.code, check.stdout.slice(0, 3000)).toBe(0);
     const report = JSON.parse(check.stdout);
     expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
-    expect(report.checks).toHaveLength(14); // the 12 steps, Redis (13) and the project files (14)
+    expect(report.checks).toHaveLength(15); // the 12 steps, Redis (13), the project files (14) and code (15)
     expect(report.checks.find((c: { id: string }) => c.id === "redis")).toMatchObject({
       order: 13,
       status: "ok",

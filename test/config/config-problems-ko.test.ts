@@ -21,6 +21,17 @@ describe("configuration problems under --lang ko", () => {
     [{ scopes: ["mall.read_prodcut"] }],
     [{ requiredScopes: ["admin"] }],
     [{ apiVersion: "2025.06" }],
+    [
+      {
+        apiVersions: [
+          { version: "2026-12-01", releasedAt: "December" },
+          { version: "2026-03-01", releasedAt: "2026-03-01", endOfSupport: "2026-01-01" },
+          { version: "2026-06-01", releasedAt: 20260601 },
+          "2026-09-01",
+        ],
+      },
+    ],
+    [{ apiVersions: {} }],
     [{ baseUrl: "ftp://{mall_id}.example.com" }],
     [{ baseUrl: "http://10.0.0.5/{mall_id}" }],
     [{ tokenStore: { type: "file" } }],

@@ -233,3 +233,49 @@ describe("loadDoctorConfig: values as users actually write them", () => {
     expect((await loadDoctorConfig({ cwd, env: NO_ENV })).mallId).toBe("bomshop");
   });
 });
+
+describe("loadDoctorConfig: the API version calendar", () => {
+  it("reads apiVersions from the config file, the end of support optional", async () => {
+    const cwd = await project({
+      [CONFIG_FILE_NAME]: {
+        apiVersions: [
+          { version: "2026-12-01", releasedAt: "2026-12-01" },
+          {
+            $comment: "announced early",
+            version: "2026-03-01",
+            releasedAt: "2026-03-01",
+            endOfSupport: "2026-12-15",
+          },
+        ],
+      },
+    });
+    const config = await loadDoctorConfig({ cwd, env: NO_ENV });
+    expect(config.apiVersions).toEqual([
+      { version: "2026-12-01", releasedAt: "2026-12-01", endOfSupport: undefined },
+      { version: "2026-03-01", releasedAt: "2026-03-01", endOfSupport: "2026-12-15" },
+    ]);
+    expect(config.sources).toMatchObject({ apiVersions: "file" });
+  });
+
+  it("leaves the built-in calendar alone when the file has no apiVersions", async () => {
+    const config = await loadDoctorConfig({ cwd: await project(), env: NO_ENV });
+    expect(config.apiVersions).toBeUndefined();
+  });
+
+  it("refuses an entry that is not a day or ends before its release, naming the key", async () => {
+    const cwd = await project({
+      [CONFIG_FILE_NAME]: {
+        apiVersions: [
+          { version: "2026-12-01", releasedAt: "December" },
+          { version: "2026-03-01", releasedAt: "2026-03-01", endOfSupport: "2026-01-01" },
+        ],
+      },
+    });
+    const error = await doctorErrorOf(loadDoctorConfig({ cwd, env: NO_ENV }));
+    expect(error.code).toBe(ERROR_CODES.configInvalid);
+    expect(error.details).toEqual([
+      expect.stringMatching(/^apiVersions\[0\]\.releasedAt: must be a day \(YYYY-MM-DD\)/),
+      expect.stringMatching(/^apiVersions\[1\]\.endOfSupport: must be after releasedAt/),
+    ]);
+  });
+});

@@ -37,27 +37,34 @@ describe("judging the probe grant: error and description together (docs/cafe24-f
 });
 
 describe("verifyClientCredentials against the emulator", () => {
-  it("accepts the app's secret and rejects another, without touching any grant", async () => {
-    const emu = await launch();
-    const mall = emu.malls[0];
-    if (!mall) throw new Error("no mall");
-    const config = {
-      mallId: mall.mallId,
-      clientId: mall.clientId,
-      baseUrl: emu.baseUrlTemplate,
-      allowInsecureLoopback: true,
-    };
-    expect((await verifyClientCredentials({ ...config, clientSecret: secretOf(mall) })).verdict).toBe(
-      "accepted",
-    );
-    const wrong = await verifyClientCredentials({ ...config, clientSecret: "WrongSecret123" });
-    expect(wrong).toMatchObject({
-      verdict: "rejected",
-      which: "secret",
-      error: "invalid_client",
-      status: 401,
-    });
-  });
+  it.each([
+    ["as observed live: 401 invalid_grant", "invalid_grant"],
+    ["in the other reported shape: 401 invalid_client", "invalid_client"],
+  ] as const)(
+    "accepts the app's secret and rejects another answered %s, without touching any grant",
+    async (_label, shape) => {
+      const emu = await launch({ oauth: { wrongSecretError: shape } });
+      const mall = emu.malls[0];
+      if (!mall) throw new Error("no mall");
+      const config = {
+        mallId: mall.mallId,
+        clientId: mall.clientId,
+        baseUrl: emu.baseUrlTemplate,
+        allowInsecureLoopback: true,
+      };
+      expect((await verifyClientCredentials({ ...config, clientSecret: secretOf(mall) })).verdict).toBe(
+        "accepted",
+      );
+      const wrong = await verifyClientCredentials({ ...config, clientSecret: "WrongSecret123" });
+      expect(wrong).toMatchObject({
+        verdict: "rejected",
+        which: "secret",
+        error: shape,
+        description: "Invalid client_secret",
+        status: 401,
+      });
+    },
+  );
 
   it("assertClientCredentials throws CAFE24_INVALID_CLIENT with the doctor's cause and fix, in ko and en", async () => {
     const emu = await launch();
@@ -100,7 +107,7 @@ describe("watch refuses to start on a secret Cafe24 rejects", () => {
       },
     });
     expect(code).toBe(3);
-    expect(err).toContain("Cafe24 rejects the app's client secret (invalid_client: Invalid client_secret)");
+    expect(err).toContain("Cafe24 rejects the app's client secret (invalid_grant: Invalid client_secret)");
     expect(err).toContain("into .env (CAFE24_CLIENT_SECRET, no spaces) and redeploy");
     expect(err).not.toContain("WrongSecret123");
   });

@@ -69,7 +69,7 @@ describe("availability", () => {
     const result = await call("GET", "/nope");
     expect(result.status).toBe(404);
     expect(result.json).toEqual({
-      error: { code: 404, message: "Unknown control endpoint.", more_info: {} },
+      error: { code: 404, message: "Unknown control endpoint." },
     });
   });
 });
@@ -206,7 +206,7 @@ describe("malls: scopes, version, tokens", () => {
     expect(response.status).toBe(401);
     expect((await envelope(response)).error.message).toBe("access_token time expired. (invalid_token)");
     await call("POST", `/malls/${mallId}/expire`, { kind: "refresh" });
-    expect((await refreshGrant(target, token.refresh_token)).status).toBe(400);
+    expect((await refreshGrant(target, token.refresh_token)).status).toBe(401);
     expect(running.control.now()).toBe(START_MS);
   });
 
@@ -270,7 +270,7 @@ describe("statistics and resets", () => {
       grants: { authorization_code: 1, refresh_token: 1 },
       invalidGrant: 1,
       oauthErrors: { invalid_grant: 1 },
-      responses: { "200": 3, "302": 1, "400": 1, "401": 1 },
+      responses: { "200": 3, "302": 1, "401": 2 },
       requests: { GET: 3, POST: 3 },
       routes: {
         "GET /api/v2/oauth/authorize": 1,
@@ -279,9 +279,13 @@ describe("statistics and resets", () => {
       },
       revocations: 0,
       bucket: { level: 1, capacity: 40, drainPerSec: 2 },
+      versions: { served: { "2026-09-01": 1 }, fallbacks: {}, fellBack: 0 },
+      usage: { callUsage: 0.03, timeUsage: 0.02 },
       currentRefreshTokenId: tokenId(second.refresh_token),
       validRefreshTokenIds: [tokenId(second.refresh_token)],
       liveGrants: 1,
+      appState: "active",
+      webhooks: { sent: 0, attempts: 0, delivered: 0, failed: 0 },
     });
     expect((await call("GET", "/stats")).json).toEqual(json);
     expect(running.control.stats(mallId)).toEqual(json);

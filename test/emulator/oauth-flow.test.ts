@@ -111,18 +111,44 @@ describe("GET /api/v2/oauth/authorize — validation", () => {
     const { running, target } = await autoApproving();
     const response = await getManual(target, authorizeUrl(target, authorizeParams(target, { scope })));
     expect(response.status).toBe(302);
-    const location = new URL(response.headers.get("location") ?? "");
+    const raw = response.headers.get("location") ?? "";
+    const location = new URL(raw);
     expect(`${location.origin}${location.pathname}`).toBe(target.mall.redirectUri);
+    // Double-encoded as observed live: one decoding still leaves the form encoding's "+" (§10).
+    expect(raw).toContain("error_description=The%2Bscope%2Badded%2Bby%2BCafe24");
     expect(Object.fromEntries(location.searchParams)).toEqual({
       error: "invalid_scope",
-      error_description: SCOPE_INVALID,
+      error_description: SCOPE_INVALID.replaceAll(" ", "+"),
       state: "xyz-state",
     });
     expect(running.control.stats().grants.authorization_code).toBe(0);
   });
 
-  it("redirects a request without state back with invalid_request and no code", async () => {
+  it("encodes error_description once when oauth.redirectErrorEncoding is 'single'", async () => {
+    const { target } = await autoApproving({ oauth: { redirectErrorEncoding: "single" } });
+    const response = await getManual(
+      target,
+      authorizeUrl(target, authorizeParams(target, { scope: "mall.read_product,mall.read_mileage" })),
+    );
+    const location = new URL(response.headers.get("location") ?? "");
+    expect(location.searchParams.get("error_description")).toBe(SCOPE_INVALID);
+  });
+
+  it("accepts a request without state, as live Cafe24 does, and redirects with a code and no state", async () => {
     const { target } = await autoApproving();
+    const response = await getManual(
+      target,
+      authorizeUrl(target, authorizeParams(target, { state: undefined })),
+    );
+    expect(response.status).toBe(302);
+    const location = new URL(response.headers.get("location") ?? "");
+    expect(location.searchParams.get("code")).toMatch(/\S/);
+    expect(location.searchParams.has("state")).toBe(false);
+    expect(location.searchParams.has("error")).toBe(false);
+  });
+
+  it("redirects a request without state back with invalid_request and no code under oauth.requireState", async () => {
+    const { target } = await autoApproving({ oauth: { requireState: true } });
     const response = await getManual(
       target,
       authorizeUrl(target, authorizeParams(target, { state: undefined })),
@@ -328,7 +354,7 @@ describe("POST /api/v2/oauth/token — authorization_code", () => {
     expect((await oauthError(response)).error).toBe("invalid_grant");
   });
 
-  it("refuses a wrong client secret with 401 invalid_client and issues nothing", async () => {
+  it('refuses a wrong client secret with 401 invalid_grant "Invalid client_secret" and issues nothing', async () => {
     const { running, target } = await autoApproving();
     const code = await authorizeCode(target);
     const response = await curlForm(
@@ -339,15 +365,15 @@ describe("POST /api/v2/oauth/token — authorization_code", () => {
     );
     expect(response.status).toBe(401);
     expect(await oauthError(response)).toEqual({
-      error: "invalid_client",
+      error: "invalid_grant",
       error_description: "Invalid client_secret",
     });
     expect(running.control.stats().liveGrants).toBe(0);
     expect((await exchangeCode(target, code)).status).toBe(200);
   });
 
-  it("answers a wrong secret with invalid_grant when oauth.wrongSecretError says so", async () => {
-    const { target } = await autoApproving({ oauth: { wrongSecretError: "invalid_grant" } });
+  it("answers a wrong secret with 401 invalid_client when oauth.wrongSecretError says so", async () => {
+    const { target } = await autoApproving({ oauth: { wrongSecretError: "invalid_client" } });
     const code = await authorizeCode(target);
     const response = await curlForm(
       target.fetch,
@@ -355,9 +381,9 @@ describe("POST /api/v2/oauth/token — authorization_code", () => {
       { grant_type: "authorization_code", code, redirect_uri: target.mall.redirectUri },
       { basic: [target.mall.clientId, "wrong"] },
     );
-    expect(response.status).toBe(400);
+    expect(response.status).toBe(401);
     expect(await oauthError(response)).toEqual({
-      error: "invalid_grant",
+      error: "invalid_client",
       error_description: "Invalid client_secret",
     });
   });
@@ -400,7 +426,7 @@ describe("POST /api/v2/oauth/token — refresh_token", () => {
     expect(before.currentRefreshTokenId).not.toBe(tokenId(first.refresh_token));
 
     const reuse = await refreshGrant(target, first.refresh_token);
-    expect(reuse.status).toBe(400);
+    expect(reuse.status).toBe(401);
     expect(await oauthError(reuse)).toEqual({
       error: "invalid_grant",
       error_description: "Invalid refresh_token",
@@ -437,14 +463,36 @@ describe("POST /api/v2/oauth/token — refresh_token", () => {
     expect((await refreshGrant(target, first.refresh_token)).status).toBe(200);
   });
 
-  it("refuses a refresh token 14 days old with invalid_grant", async () => {
+  it('refuses a refresh token 14 days old with 401 invalid_grant "Invalid refresh_token"', async () => {
     const { running, target } = await autoApproving();
     const first = await obtainTokens(target);
     running.control.advanceClock(14 * DAY);
     const response = await refreshGrant(target, first.refresh_token);
-    expect(response.status).toBe(400);
-    expect((await oauthError(response)).error).toBe("invalid_grant");
+    expect(response.status).toBe(401);
+    expect(await oauthError(response)).toEqual({
+      error: "invalid_grant",
+      error_description: "Invalid refresh_token",
+    });
     expect(running.control.stats().currentRefreshTokenId).toBeNull();
+  });
+
+  it("answers expired and reused refresh tokens with 400 under oauth.refreshErrorShape 'legacy'", async () => {
+    const { running, target } = await autoApproving({ oauth: { refreshErrorShape: "legacy" } });
+    const first = await obtainTokens(target);
+    const second = (await (await refreshGrant(target, first.refresh_token)).json()) as TokenJson;
+    const reuse = await refreshGrant(target, first.refresh_token);
+    expect(reuse.status).toBe(400);
+    expect(await oauthError(reuse)).toEqual({
+      error: "invalid_grant",
+      error_description: "Invalid refresh_token",
+    });
+    running.control.advanceClock(14 * DAY);
+    const expired = await refreshGrant(target, second.refresh_token);
+    expect(expired.status).toBe(400);
+    expect(await oauthError(expired)).toEqual({
+      error: "invalid_grant",
+      error_description: "refresh_token time expired",
+    });
   });
 
   it("answers an expired refresh token with 401 invalid_client when oauth.expiredRefreshError says so", async () => {
@@ -453,7 +501,10 @@ describe("POST /api/v2/oauth/token — refresh_token", () => {
     running.control.advanceClock(15 * DAY);
     const response = await refreshGrant(target, first.refresh_token);
     expect(response.status).toBe(401);
-    expect((await oauthError(response)).error).toBe("invalid_client");
+    expect(await oauthError(response)).toEqual({
+      error: "invalid_client",
+      error_description: "Invalid refresh_token",
+    });
   });
 
   it("refuses a refresh without refresh_token with invalid_request", async () => {
@@ -511,7 +562,7 @@ describe("POST /api/v2/oauth/revoke", () => {
     expect(call.status).toBe(401);
     expect((await envelope(call)).error.message).toBe("Invalid access_token");
     const refresh = await refreshGrant(target, token.refresh_token);
-    expect(refresh.status).toBe(400);
+    expect(refresh.status).toBe(401);
     expect((await oauthError(refresh)).error).toBe("invalid_grant");
   });
 
@@ -525,7 +576,10 @@ describe("POST /api/v2/oauth/revoke", () => {
       { basic: [target.mall.clientId, "wrong"] },
     );
     expect(response.status).toBe(401);
-    expect((await oauthError(response)).error).toBe("invalid_client");
+    expect(await oauthError(response)).toEqual({
+      error: "invalid_grant",
+      error_description: "Invalid client_secret",
+    });
     expect((await adminGet(target, "/products", token.access_token)).status).toBe(200);
   });
 
@@ -634,7 +688,7 @@ describe("several malls and concurrency", () => {
       refreshGrant(target, first.refresh_token),
       refreshGrant(target, first.refresh_token),
     ]);
-    expect([a.status, b.status].sort()).toEqual([200, 400]);
+    expect([a.status, b.status].sort()).toEqual([200, 401]);
     const winner = (await (a.status === 200 ? a : b).json()) as TokenJson;
     expect(running.control.stats().currentRefreshTokenId).toBe(tokenId(winner.refresh_token));
     expect(running.control.stats().invalidGrant).toBe(1);

@@ -164,8 +164,19 @@ describe("usage limit (X-Cafe24-*-Usage / -Remain)", () => {
     timeRemain: r.headers.get("x-cafe24-time-remain"),
   });
 
-  it("sends no usage headers by default", async () => {
+  it("meters usage by default: one call of 3,000 calls and 100 ms of 600 s per window, no -Remain", async () => {
     const { target, token } = setup();
+    const response = await adminGet(target, "/products", token);
+    expect(usageHeaders(response)).toEqual({
+      callUsage: "0.03",
+      callRemain: null,
+      timeUsage: "0.02",
+      timeRemain: null,
+    });
+  });
+
+  it("sends no usage headers when usage.enabled is false", async () => {
+    const { target, token } = setup({ usage: { enabled: false } });
     const response = await adminGet(target, "/products", token);
     expect(usageHeaders(response)).toEqual({
       callUsage: null,

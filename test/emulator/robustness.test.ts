@@ -188,7 +188,7 @@ async function expectCafe24Answer(response: Response, label: string): Promise<vo
   expect(body, label).not.toBeNull();
   if (response.status >= 400) {
     expect(body, label).toEqual({
-      error: { code: response.status, message: expect.any(String), more_info: expect.any(Object) },
+      error: { code: response.status, message: expect.any(String) },
     });
   }
 }
@@ -475,7 +475,7 @@ describe("odd methods and paths", () => {
     });
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({
-      error: { code: 404, message: "Cannot locate API.", more_info: {} },
+      error: { code: 404, message: "No API found." },
     });
   });
 
@@ -502,7 +502,7 @@ describe("odd methods and paths", () => {
     });
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({
-      error: { code: 404, message: "Cannot locate API.", more_info: {} },
+      error: { code: 404, message: "No API found." },
     });
   });
 });
@@ -528,7 +528,6 @@ describe("malformed Admin bodies", () => {
         error: {
           code: 400,
           message: "Content-type is not an application/json in the header.",
-          more_info: {},
         },
       });
     },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { SERVED_VERSION_HEADER } from "../../src/emulator/versions.js";
 import {
   adminGet,
   envelope,
@@ -24,73 +25,56 @@ function setup(options: Parameters<typeof inProcess>[0] = {}) {
   return { emulator, target, token, get };
 }
 
+const served = (response: Response) => response.headers.get(SERVED_VERSION_HEADER);
+
 describe("X-Cafe24-Api-Version", () => {
   it("is optional: without it the call runs as the app's version (the newest by default)", async () => {
     const { get, target } = setup();
     expect(target.mall.apiVersion).toBe(LATEST);
-    expect((await get()).status).toBe(200);
+    const response = await get();
+    expect(response.status).toBe(200);
+    expect(served(response)).toBe(LATEST);
   });
 
-  it.each([LATEST, "2026-03-01", OLDEST_LIVE])("accepts the live version %s", async (version) => {
+  it.each([LATEST, "2026-03-01", OLDEST_LIVE])("serves the live version %s as itself", async (version) => {
     const { get } = setup();
-    expect((await get(version)).status).toBe(200);
+    const response = await get(version);
+    expect(response.status).toBe(200);
+    expect(served(response)).toBe(version);
   });
 
   it("takes precedence over the app's version in both directions", async () => {
     const { emulator, get, target } = setup();
     emulator.control.setAppVersion(target.mall.mallId, EXPIRED);
-    expect((await get()).status).toBe(400);
-    expect((await get(LATEST)).status).toBe(200);
+    expect(served(await get())).toBe(OLDEST_LIVE);
+    expect(served(await get(LATEST))).toBe(LATEST);
     emulator.control.setAppVersion(target.mall.mallId, LATEST);
-    expect((await get()).status).toBe(200);
-    expect((await get(EXPIRED)).status).toBe(400);
+    expect(served(await get())).toBe(LATEST);
+    expect(served(await get(EXPIRED))).toBe(OLDEST_LIVE);
   });
 
   it.each(["2099-01-01", "2025-13-45", "latest", "2025-12-1"])(
-    "refuses the unknown version %s with an error naming it",
+    "refuses the unknown version %s with 400 and Cafe24's observed wording",
     async (version) => {
       const { get } = setup();
       const response = await get(version);
       expect(response.status).toBe(400);
+      expect(served(response)).toBeNull();
       const { error } = await envelope(response);
-      expect(error.message).toContain(`'${version}'`);
-      expect(error.message).toMatch(/not a valid version/);
-      expect(error.more_info).toEqual({ version, reason: "unknown" });
+      expect(error.message).toBe(`${version} version you requested is not available`);
     },
   );
-
-  it("refuses an expired version with an error naming it", async () => {
-    const { get } = setup();
-    const response = await get(EXPIRED);
-    expect(response.status).toBe(400);
-    const { error } = await envelope(response);
-    expect(error.message).toContain(`'${EXPIRED}'`);
-    expect(error.message).toMatch(/expired/);
-    expect(error.more_info).toEqual({ version: EXPIRED, reason: "expired" });
-  });
-
-  it("names the app's own version when that one has expired and no header is sent", async () => {
-    const { emulator, get, target } = setup();
-    emulator.control.setAppVersion(target.mall.mallId, EXPIRED);
-    const { error } = await envelope(await get());
-    expect(error.more_info).toEqual({ version: EXPIRED, reason: "expired" });
-  });
 
   it("expires a version exactly one year after its successor's release, midnight KST", async () => {
     const { emulator, target } = setup();
     emulator.control.setClock(Date.parse("2026-11-30T14:59:59.999Z"));
     const token = issueAccess(emulator, target.mall.mallId);
     const get = () => adminGet(target, "/products?limit=1", token, { "x-cafe24-api-version": OLDEST_LIVE });
-    expect((await get()).status).toBe(200);
+    expect(served(await get())).toBe(OLDEST_LIVE);
     emulator.control.advanceClock(1);
-    expect((await get()).status).toBe(400);
-  });
-
-  it("serves an expired version under versions.expired = 'fallback' (Cafe24's documented behaviour)", async () => {
-    const { get } = setup({ versions: { expired: "fallback" } });
-    expect((await get(EXPIRED)).status).toBe(200);
-    expect((await get("2024-06-01")).status).toBe(200);
-    expect((await get("2099-01-01")).status).toBe(400);
+    const after = await get();
+    expect(after.status).toBe(200);
+    expect(served(after)).toBe("2025-12-01");
   });
 
   it("does not pour a refused version into the bucket", async () => {
@@ -112,6 +96,63 @@ describe("X-Cafe24-Api-Version", () => {
     expect(target.mall.apiVersion).toBe("2026-01-15");
     expect((await get("2025-10-10")).status).toBe(200);
     expect((await get(LATEST)).status).toBe(400);
+  });
+});
+
+describe("an expired version (Cafe24's versioning guide: served as the oldest live version, no error)", () => {
+  it("answers 200 as the oldest live version, whether asked by header or by the app's own version", async () => {
+    const { emulator, get, target } = setup();
+    for (const version of [EXPIRED, "2024-06-01"]) {
+      const response = await get(version);
+      expect(response.status).toBe(200);
+      expect(served(response)).toBe(OLDEST_LIVE);
+    }
+    emulator.control.setAppVersion(target.mall.mallId, EXPIRED);
+    expect(served(await get())).toBe(OLDEST_LIVE);
+  });
+
+  it("counts, per mall, which version served each call and how many fell back", async () => {
+    const { emulator, get, target } = setup();
+    await get(EXPIRED);
+    await get(EXPIRED);
+    await get("2024-06-01");
+    await get(LATEST);
+    await get("2099-01-01");
+    const { versions } = emulator.control.stats(target.mall.mallId);
+    expect(versions).toEqual({
+      served: { [OLDEST_LIVE]: 3, [LATEST]: 1 },
+      fallbacks: { [EXPIRED]: 2, "2024-06-01": 1 },
+      fellBack: 3,
+    });
+  });
+
+  describe("with versions.expired = 'error' (the strict server the emulator used to be)", () => {
+    const strict = () => setup({ versions: { expired: "error" } });
+
+    it("refuses an expired version with 400 naming it", async () => {
+      const { get } = strict();
+      const response = await get(EXPIRED);
+      expect(response.status).toBe(400);
+      expect(served(response)).toBeNull();
+      const { error } = await envelope(response);
+      expect(error.message).toContain(`'${EXPIRED}'`);
+      expect(error.message).toMatch(/expired/);
+    });
+
+    it("names the app's own version when that one has expired and no header is sent", async () => {
+      const { emulator, get, target } = strict();
+      emulator.control.setAppVersion(target.mall.mallId, EXPIRED);
+      const { error } = await envelope(await get());
+      expect(error.message).toContain(`'${EXPIRED}'`);
+      expect((await get(LATEST)).status).toBe(200);
+    });
+
+    it("still refuses an unknown version with the observed wording", async () => {
+      const { get } = strict();
+      const { error } = await envelope(await get("2099-01-01"));
+      expect(error.message).toBe("2099-01-01 version you requested is not available");
+      expect(served(await get(OLDEST_LIVE))).toBe(OLDEST_LIVE);
+    });
   });
 });
 

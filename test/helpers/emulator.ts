@@ -211,16 +211,15 @@ export function issueAccess(emulator: Emulator | RunningEmulator, mallId: string
   return json.access_token;
 }
 
-/** The resource-API error envelope (§3). */
+/** The resource-API error envelope (§3) as live Cafe24 sends it: no `more_info` (§10). */
 export interface ErrorEnvelope {
-  error: { code: number; message: string; more_info?: Record<string, unknown> };
+  error: { code: number; message: string };
 }
 
+/** Reads an error answer, asserting the exact live shape: `code` is the HTTP status, nothing else is added. */
 export async function envelope(response: Response): Promise<ErrorEnvelope> {
   expect(response.headers.get("content-type")).toMatch(/^application\/json/);
   const body = (await response.json()) as ErrorEnvelope;
-  expect(body).toEqual({
-    error: { code: response.status, message: expect.any(String), more_info: expect.anything() },
-  });
+  expect(body).toEqual({ error: { code: response.status, message: expect.any(String) } });
   return body;
 }

@@ -107,6 +107,12 @@ describe("requests that cannot succeed by repetition", () => {
   });
 });
 
+/**
+ * A one-minute usage window of 600 calls (the emulator's default is 10 minutes and 3,000 calls): these tests
+ * are about how the client reads -Remain, and short windows keep their arithmetic small.
+ */
+const ONE_MINUTE_USAGE = { enabled: true, windowSec: 60, callQuota: 600, timeQuotaMs: 60_000, costMs: 20 };
+
 describe("rate limits", () => {
   it("waits out a 429 from a full bucket for as long as the drain needs, then succeeds", async () => {
     const running = await startMall({ clock: { frozen: true } });
@@ -131,7 +137,7 @@ describe("rate limits", () => {
   });
 
   it("waits the X-Cafe24-Call-Remain seconds of an exhausted usage quota, then succeeds", async () => {
-    const running = await startMall({ clock: { frozen: true }, usage: { enabled: true } });
+    const running = await startMall({ clock: { frozen: true }, usage: ONE_MINUTE_USAGE });
     running.control.setUsage(MALL, 120, 10);
     const time = virtualTime(running);
     const client = clientFor(running, tokensFor(running), { now: time.now, sleep: time.sleep });
@@ -143,7 +149,7 @@ describe("rate limits", () => {
   });
 
   it("pauses every call to the mall when an answer says the quota just ran out, avoiding the 429", async () => {
-    const running = await startMall({ clock: { frozen: true }, usage: { enabled: true } });
+    const running = await startMall({ clock: { frozen: true }, usage: ONE_MINUTE_USAGE });
     running.control.setUsage(MALL, 99.95, 10);
     const time = virtualTime(running);
     const client = clientFor(running, tokensFor(running), { now: time.now, sleep: time.sleep });
@@ -156,7 +162,7 @@ describe("rate limits", () => {
   });
 
   it("fails fast with CAFE24_RATE_LIMITED when the mall is blocked longer than pacing.maxWaitMs", async () => {
-    const running = await startMall({ clock: { frozen: true }, usage: { enabled: true } });
+    const running = await startMall({ clock: { frozen: true }, usage: ONE_MINUTE_USAGE });
     running.control.setUsage(MALL, 300, 10);
     const time = virtualTime(running);
     const client = clientFor(running, tokensFor(running), {

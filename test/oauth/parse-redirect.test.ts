@@ -52,14 +52,44 @@ describe("parseRedirect", () => {
     expect(() => parseRedirect("https://a.example/cb?state=s")).toThrowError(/whole address/);
   });
 
-  it("turns the emulator's invalid_scope redirect into CAFE24_SCOPE_NOT_ENABLED", async () => {
-    const setup = await oauthEmulator();
-    const { location, state } = await authorizeRedirect(setup, {
-      scopes: ["mall.read_product", "mall.read_mileage"],
-    });
-    expect(() => parseRedirect(location, { expectedState: state })).toThrowError(
-      expect.objectContaining({ code: ERROR_CODES.scopeNotEnabled, oauthError: "invalid_scope" }),
-    );
+  const SCOPE_TEXT = "The scope added by Cafe24 Developers is invalid. Please try again.";
+
+  it.each([
+    ["double-encoded, as Cafe24 was observed to send it", "double"],
+    ["encoded once", "single"],
+  ] as const)(
+    "turns the emulator's invalid_scope redirect, %s, into CAFE24_SCOPE_NOT_ENABLED with the plain text",
+    async (_label, encoding) => {
+      const setup = await oauthEmulator({ oauth: { redirectErrorEncoding: encoding } });
+      const { location, state } = await authorizeRedirect(setup, {
+        scopes: ["mall.read_product", "mall.read_mileage"],
+      });
+      expect(() => parseRedirect(location, { expectedState: state })).toThrowError(
+        expect.objectContaining({
+          code: ERROR_CODES.scopeNotEnabled,
+          oauthError: "invalid_scope",
+          description: SCOPE_TEXT,
+        }),
+      );
+    },
+  );
+
+  it("reads the observed double-encoded description and a singly encoded one alike", () => {
+    const descriptionOf = (query: string) => {
+      try {
+        parseRedirect(`https://a.example/cb?error=invalid_scope&${query}&state=s`, { expectedState: "s" });
+      } catch (e) {
+        return (e as OAuthRequestError).description;
+      }
+      return undefined;
+    };
+    const observed =
+      "error_description=The%2Bscope%2Badded%2Bby%2BCafe24%2BDevelopers%2Bis%2Binvalid.%2BPlease%2Btry%2Bagain.";
+    expect(descriptionOf(observed)).toBe(SCOPE_TEXT);
+    expect(descriptionOf(`error_description=${encodeURIComponent(SCOPE_TEXT)}`)).toBe(SCOPE_TEXT);
+    expect(descriptionOf(new URLSearchParams({ error_description: SCOPE_TEXT }).toString())).toBe(SCOPE_TEXT);
+    // A one-word description that merely contains a percent sign is not decoded into something else.
+    expect(descriptionOf("error_description=100%25")).toBe("100%");
   });
 
   it("rejects the emulator's real redirect when the expected state differs", async () => {

@@ -55,6 +55,7 @@ describe("/metrics", () => {
       cafe24_doctor_access_token_expires_in_seconds: "gauge",
       cafe24_doctor_refresh_token_expires_in_seconds: "gauge",
       cafe24_doctor_mall_needs_reauth: "gauge",
+      cafe24_doctor_mall_app_removed: "gauge",
     });
   });
 

@@ -30,6 +30,7 @@ interface EmulatorFlags {
   orders?: number;
   customers?: number;
   quiet?: boolean;
+  webhookUrl?: string;
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -51,6 +52,7 @@ export function registerEmulatorCommand(program: Command, cli: () => CliContext)
     .option("--drain-rate <perSecond>", t("emulator.option.drain"), positiveNumber)
     .option("--no-rate-limit", t("emulator.option.noRateLimit"))
     .option("--usage", t("emulator.option.usage"))
+    .option("--no-usage", t("emulator.option.noUsage"))
     .option("--faults <profile|file>", t("emulator.option.faults"))
     .option("--control-api", t("emulator.option.control"))
     .option("--seed <n>", t("emulator.option.seed"), nonNegativeInt)
@@ -58,11 +60,12 @@ export function registerEmulatorCommand(program: Command, cli: () => CliContext)
     .option("--orders <n>", t("emulator.option.orders"), nonNegativeInt)
     .option("--customers <n>", t("emulator.option.customers"), nonNegativeInt)
     .option("--quiet", t("emulator.option.quiet"))
+    .option("--webhook-url <url>", t("emulator.option.webhookUrl"))
     .action(async (flags: EmulatorFlags) => runEmulator(flags, cli()));
 }
 
 /** Flags override the config file, which overrides the defaults. */
-async function toOptions(flags: EmulatorFlags): Promise<EmulatorOptionsInput> {
+async function toOptions(flags: EmulatorFlags, env: NodeJS.ProcessEnv): Promise<EmulatorOptionsInput> {
   const base = flags.config ? await loadEmulatorConfig(flags.config) : {};
   const faults = flags.faults === undefined ? base.faults : await resolveFaults(flags.faults);
   return {
@@ -71,6 +74,16 @@ async function toOptions(flags: EmulatorFlags): Promise<EmulatorOptionsInput> {
     ...(flags.seed === undefined ? {} : { seed: flags.seed }),
     ...(flags.controlApi ? { controlApi: true } : {}),
     ...(faults === undefined ? {} : { faults }),
+    // The secret comes from the environment only: a command-line argument is visible to every local user.
+    ...(flags.webhookUrl === undefined
+      ? {}
+      : {
+          webhooks: {
+            ...base.webhooks,
+            url: flags.webhookUrl,
+            ...(env.CAFE24_WEBHOOK_SECRET ? { secret: env.CAFE24_WEBHOOK_SECRET } : {}),
+          },
+        }),
     ttl: {
       ...base.ttl,
       ...(flags.codeTtl === undefined ? {} : { codeSec: flags.codeTtl }),
@@ -83,7 +96,7 @@ async function toOptions(flags: EmulatorFlags): Promise<EmulatorOptionsInput> {
       ...(flags.bucketSize === undefined ? {} : { capacity: flags.bucketSize }),
       ...(flags.drainRate === undefined ? {} : { drainPerSec: flags.drainRate }),
     },
-    usage: { ...base.usage, ...(flags.usage ? { enabled: true } : {}) },
+    usage: { ...base.usage, ...(flags.usage === undefined ? {} : { enabled: flags.usage }) },
     data: {
       ...base.data,
       ...(flags.products === undefined ? {} : { products: flags.products }),
@@ -99,7 +112,7 @@ async function resolveFaults(value: string) {
 }
 
 async function runEmulator(flags: EmulatorFlags, cli: CliContext): Promise<void> {
-  const options = await toOptions(flags);
+  const options = await toOptions(flags, cli.env);
   const log = (e: RequestLogEntry) =>
     cli.out(
       `${formatKstIso(e.at).slice(11, 19)} ${e.mallId} ${e.method} ${e.path} ${e.status || "RESET"} ${e.ms}ms${e.callLimit ? ` ${e.callLimit}` : ""}`,

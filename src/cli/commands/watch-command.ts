@@ -4,6 +4,7 @@ import { formatKstIso } from "../../cafe24/kst.js";
 import { loadDoctorConfig } from "../../config/load-doctor-config.js";
 import { assertClientCredentials } from "../../doctor/verify-client-credentials.js";
 import { DoctorError, ERROR_CODES } from "../../errors/doctor-error.js";
+import { formatDuration } from "../../i18n/translate.js";
 import { RedisTokenStore } from "../../redis/redis-token-store.js";
 import { criticalWorkPending, criticalWorkSettled } from "../../util/critical-work.js";
 import { isLoopbackHost } from "../../util/is-loopback-host.js";
@@ -16,6 +17,16 @@ import {
   type RunningStatusServer,
   startStatusServer,
 } from "../../watch/status-server/start-status-server.js";
+import type { TokenIssueRecord } from "../../watch/status-server/token-endpoint-audit.js";
+import {
+  DEFAULT_TOKEN_MIN_LIFE_MS,
+  MIN_ENDPOINT_SECRET_LENGTH,
+  type TokenEndpointOptions,
+} from "../../watch/status-server/token-endpoint-routes.js";
+import {
+  WEBHOOK_PATH,
+  type WebhookReceiverOptions,
+} from "../../watch/status-server/webhook-receiver-route.js";
 import { WatchManager } from "../../watch/watch-manager.js";
 import type { CliContext } from "../cli-context.js";
 import { nonNegativeInt, positiveNumber } from "../parse-number.js";
@@ -35,6 +46,9 @@ interface WatchFlags {
   slackWebhook?: string[];
   alertDays?: number;
   config?: string;
+  tokenEndpoint?: boolean;
+  tokenMinLife?: number;
+  receiveWebhooks?: boolean;
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -57,12 +71,18 @@ export function registerWatchCommand(program: Command, cli: () => CliContext): v
     .option("--webhook <url>", t("watch.option.webhook"), collect)
     .option("--slack-webhook <url>", t("watch.option.slackWebhook"), collect)
     .option("--alert-days <days>", t("watch.option.alertDays"), positiveNumber)
+    .option("--token-endpoint", t("watch.option.tokenEndpoint"))
+    .option("--token-min-life <minutes>", t("watch.option.tokenMinLife"), nonNegativeMinutes)
+    .option("--receive-webhooks", t("watch.option.receiveWebhooks"))
     .option("-c, --config <file>", t("doctor.option.config"))
     .action((flags: WatchFlags) => runWatch(flags, cli()));
 }
 
 async function runWatch(flags: WatchFlags, cli: CliContext): Promise<void> {
   const { t } = cli;
+  // Checked before anything touches the network: a refused endpoint secret must not leave a watch running.
+  const endpoint = tokenEndpointOf(flags, cli);
+  const webhookSecret = webhookSecretOf(flags, cli);
   const config = await loadDoctorConfig({
     cwd: cli.cwd,
     env: cli.env,
@@ -135,6 +155,8 @@ async function runWatch(flags: WatchFlags, cli: CliContext): Promise<void> {
         noToken: summary.noToken.join(", ") || "-",
       }),
     );
+    if (summary.appRemoved.length > 0)
+      say(t("watch.once.appRemoved", { malls: summary.appRemoved.join(", ") }));
     if (flags.json) cli.out(JSON.stringify(report, null, 2));
     cli.exit(summary.ok ? EXIT.ok : EXIT.problems);
     return;
@@ -142,7 +164,8 @@ async function runWatch(flags: WatchFlags, cli: CliContext): Promise<void> {
 
   // The status server comes first: if it cannot serve, the command fails with exit 3 before anything runs,
   // instead of a manager running headless that a supervisor takes for healthy. Until start() it shows no mall.
-  const server = flags.status ? await startStatus(flags, manager, cli) : undefined;
+  const receiver = webhookSecret ? webhookReceiver(webhookSecret, config.clientId, manager, cli) : undefined;
+  const server = flags.status ? await startStatus(flags, manager, cli, endpoint, receiver) : undefined;
   try {
     await manager.start();
   } catch (error) {
@@ -155,6 +178,15 @@ async function runWatch(flags: WatchFlags, cli: CliContext): Promise<void> {
   );
   const watched = manager.snapshot().malls.map((m) => m.mallId);
   cli.out(t("watch.started", { malls: watched.join(", ") || "-", status: server?.url ?? "-" }));
+  if (endpoint && server)
+    cli.out(
+      t("watch.endpoint.started", {
+        url: server.url,
+        minutes: (endpoint.minLifeMs ?? DEFAULT_TOKEN_MIN_LIFE_MS) / 60_000,
+      }),
+    );
+  if (receiver && server)
+    cli.out(t("watch.webhooks.listening", { url: new URL(WEBHOOK_PATH, server.url).href }));
 
   await new Promise<void>((resolve) => {
     let stopping = false;
@@ -189,6 +221,8 @@ async function startStatus(
   flags: WatchFlags,
   source: WatchManager,
   cli: CliContext,
+  tokenEndpoint: TokenEndpointOptions | undefined,
+  webhooks?: WebhookReceiverOptions,
 ): Promise<RunningStatusServer> {
   const bearerToken = cli.env.CAFE24_DOCTOR_STATUS_TOKEN;
   const address = `${isIP(flags.statusHost) === 6 ? `[${flags.statusHost}]` : flags.statusHost}:${flags.statusPort}`;
@@ -200,6 +234,8 @@ async function startStatus(
       lang: cli.lang,
       ...(bearerToken ? { bearerToken } : {}),
       ...(flags.statusAllowHost ? { allowedHosts: flags.statusAllowHost } : {}),
+      ...(tokenEndpoint ? { tokenEndpoint } : {}),
+      ...(webhooks ? { webhooks } : {}),
     });
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
@@ -216,6 +252,80 @@ async function startStatus(
       details: [detail],
     });
   }
+}
+
+/**
+ * `--token-endpoint`: its secret from CAFE24_DOCTOR_TOKEN_ENDPOINT_SECRET (never a flag: command lines are
+ * visible to every user of the machine), long enough and not the status page's token; an audit line per request.
+ */
+function tokenEndpointOf(flags: WatchFlags, cli: CliContext): TokenEndpointOptions | undefined {
+  const { t } = cli;
+  const refuse = (message: string) => new DoctorError(ERROR_CODES.invalidOptions, message);
+  if (!flags.tokenEndpoint) {
+    if (flags.tokenMinLife !== undefined) throw refuse(t("watch.endpoint.minLifeAlone"));
+    return undefined;
+  }
+  if (!flags.status || flags.once) throw refuse(t("watch.endpoint.needsServer"));
+  const secret = cli.env.CAFE24_DOCTOR_TOKEN_ENDPOINT_SECRET?.trim() ?? "";
+  const min = MIN_ENDPOINT_SECRET_LENGTH;
+  if (secret === "") throw refuse(t("watch.endpoint.noSecret", { min }));
+  if (secret.length < min) throw refuse(t("watch.endpoint.shortSecret", { length: secret.length, min }));
+  if (secret === cli.env.CAFE24_DOCTOR_STATUS_TOKEN?.trim()) throw refuse(t("watch.endpoint.sameSecret"));
+  return {
+    bearerToken: secret,
+    ...(flags.tokenMinLife !== undefined ? { minLifeMs: flags.tokenMinLife * 60_000 } : {}),
+    onIssue: (record) => cli.out(auditLine(record, t)),
+  };
+}
+
+function auditLine(record: TokenIssueRecord, t: CliContext["t"]): string {
+  const common = { at: record.at, mall: record.mallId ?? "-", caller: record.caller };
+  if (record.outcome === "refused")
+    return t("watch.endpoint.refused", { ...common, reason: record.reason ?? "-" });
+  return t("watch.endpoint.issued", {
+    ...common,
+    outcome: record.outcome,
+    remaining: formatDuration(record.remainingMs ?? 0, t),
+    fingerprint: record.fingerprint ?? "-",
+  });
+}
+
+/**
+ * `--receive-webhooks`: the shared secret from CAFE24_WEBHOOK_SECRET (never a flag: command lines are visible to
+ * every user of the machine), checked before anything touches the network.
+ */
+function webhookSecretOf(flags: WatchFlags, cli: CliContext): string | undefined {
+  if (!flags.receiveWebhooks) return undefined;
+  const refuse = (detail: string) =>
+    new DoctorError(ERROR_CODES.invalidOptions, detail, { details: [detail] });
+  if (!flags.status || flags.once) throw refuse(cli.t("watch.webhooks.needsStatus"));
+  const secret = cli.env.CAFE24_WEBHOOK_SECRET?.trim() ?? "";
+  if (secret === "") throw refuse(cli.t("watch.webhooks.noSecret"));
+  return secret;
+}
+
+/** The receiver wired to the manager, with one line per delivery (never the secret, the signature or the body). */
+function webhookReceiver(
+  secret: string,
+  clientId: string,
+  manager: WatchManager,
+  cli: CliContext,
+): WebhookReceiverOptions {
+  return {
+    secret,
+    clientId,
+    onAppRemoved: (mallId, removal) => manager.appRemoved(mallId, removal, "webhook"),
+    onDelivery: (record) =>
+      cli.out(
+        cli.t("watch.webhooks.received", {
+          at: formatKstIso(record.at),
+          outcome: record.outcome,
+          event: record.eventNo ?? "-",
+          mall: record.mallId ?? "-",
+          trace: record.traceId ?? "-",
+        }),
+      ),
+  };
 }
 
 /** One line per mall: state, both expiries (KST), and what this pass did or what a person must run. */

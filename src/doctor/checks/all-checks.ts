@@ -3,6 +3,7 @@ import { apiVersionCheck } from "./api-version.js";
 import { appModulesCheck } from "./app-modules.js";
 import { authenticationCheck } from "./authentication.js";
 import { clockCheck } from "./clock.js";
+import { codeScanCheck } from "./code-scan.js";
 import { configurationCheck } from "./configuration.js";
 import { dataApisCheck } from "./data-apis.js";
 import { networkCheck } from "./network.js";
@@ -16,7 +17,7 @@ import { tokenStoreCheck } from "./token-store.js";
 
 /**
  * `check`: all twelve, in report order (the runner starts each as soon as its dependencies are done), then Redis,
- * which runDoctor keeps only when the store is a RedisTokenStore.
+ * which runDoctor keeps only when the store is a RedisTokenStore, then the project's files and its code.
  */
 export const ALL_CHECKS: readonly CheckDefinition[] = [
   configurationCheck,
@@ -33,6 +34,7 @@ export const ALL_CHECKS: readonly CheckDefinition[] = [
   servicesCheck,
   redisCheck,
   projectFilesCheck,
+  codeScanCheck,
 ];
 
 /**

@@ -22,6 +22,8 @@ const DEAD_ENDS: ReadonlySet<AuthFailure> = new Set([
   "token-unusable",
   "expired",
   "invalid",
+  "app-deleted",
+  "app-expired",
   "network",
   "rate-limited",
 ]);

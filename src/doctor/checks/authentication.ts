@@ -5,6 +5,7 @@
  * process), forbidden, rate-limited, Cafe24 trouble, no network. Finding codes and messages:
  * src/i18n/doctor/checks/authentication.ts.
  */
+import { type AppRemoval, appRemovalOf } from "../../cafe24/app-removal.js";
 import type { TokenSet } from "../../cafe24/token-set.js";
 import { ERROR_CODES } from "../../errors/doctor-error.js";
 import { authenticationCatalogue } from "../../i18n/doctor/checks/authentication.js";
@@ -53,9 +54,14 @@ export const authenticationCheck: CheckDefinition<"authentication"> = {
       return withCredentials(
         skipped("check.authentication.summary.tokenUnusable", "token-unusable"),
         await credentials,
+        ctx.config.mallId,
       );
     if (!stored?.token)
-      return withCredentials(skipped("check.authentication.summary.noToken", "no-token"), await credentials);
+      return withCredentials(
+        skipped("check.authentication.summary.noToken", "no-token"),
+        await credentials,
+        ctx.config.mallId,
+      );
 
     const token = stored.token;
     const probe = PROBES.find((p) => token.scopes.includes(p.scope)) ?? {
@@ -77,13 +83,18 @@ export const authenticationCheck: CheckDefinition<"authentication"> = {
         ? Math.round((token.accessTokenExpiresAt - now) / 1000)
         : null,
     };
-    const verdict = judge(answer, token, stored.source, probe, now);
+    const verdict = judge(answer, token, stored.source, probe, now, ctx.config.mallId);
     return withCredentials(
       {
         status: verdict.status,
         summary: {
           key: verdict.summary,
-          params: { path: probe.path, status: answer.status ?? "—", version: verdict.version ?? "–" },
+          params: {
+            path: probe.path,
+            status: answer.status ?? "—",
+            version: verdict.version ?? "–",
+            mall: ctx.config.mallId ?? "–",
+          },
         },
         evidence,
         findings: verdict.finding ? [verdict.finding] : [],
@@ -93,6 +104,7 @@ export const authenticationCheck: CheckDefinition<"authentication"> = {
         }),
       },
       verdictOfCredentials,
+      ctx.config.mallId,
     );
   },
 };
@@ -114,6 +126,7 @@ async function probeCredentials(ctx: DoctorContext): Promise<CredentialsVerdict 
 function withCredentials(
   outcome: CheckOutcome<Code>,
   credentials: CredentialsVerdict | undefined,
+  mallId: string | undefined,
 ): CheckOutcome<Code> {
   if (!credentials) return outcome;
   const evidence: Record<string, EvidenceValue> = {
@@ -121,6 +134,21 @@ function withCredentials(
     clientCredentials: credentials.verdict,
     ...(credentials.error ? { clientCredentialsError: safeText(credentials.error) } : {}),
   };
+  // The token endpoint naming a removed app is news even without a token to try (a fresh deployment, say).
+  const removal = credentials.verdict === "inconclusive" ? appRemovalOf(credentials.description) : undefined;
+  if (removal) {
+    if (outcome.findings.some((f) => f.code === "APP_DELETED" || f.code === "APP_EXPIRED"))
+      return { ...outcome, evidence };
+    const verdict = appRemoved(removal, credentials.description ?? "", mallId);
+    return {
+      ...outcome,
+      status: "fail",
+      summary: { key: verdict.summary, params: { mall: mallId ?? "–" } },
+      evidence,
+      findings: [...(verdict.finding ? [verdict.finding] : []), ...outcome.findings],
+      facts: facts("authentication", { authenticated: false, failure: verdict.failure }),
+    };
+  }
   if (credentials.verdict !== "rejected") return { ...outcome, evidence };
   const said = `${credentials.error ?? credentials.status ?? "?"}${credentials.description ? `: ${credentials.description}` : ""}`;
   const rejected = finding(credentials.which === "secret" ? "CLIENT_SECRET_REJECTED" : "CLIENT_ID_REJECTED", {
@@ -172,7 +200,9 @@ type SummaryKey = `check.authentication.summary.${
   | "network"
   | "unexpected"
   | "credentialsRejected"
-  | "versionRefused"}`;
+  | "versionRefused"
+  | "appDeleted"
+  | "appExpired"}`;
 
 interface Verdict {
   status: CheckStatus;
@@ -188,6 +218,7 @@ function judge(
   source: Source,
   probe: { scope: string; path: string },
   now: number,
+  mallId: string | undefined,
 ): Verdict {
   const { status } = answer;
   if (answer.ok) return { status: "ok", summary: "check.authentication.summary.ok", failure: undefined };
@@ -244,6 +275,9 @@ function judge(
     };
   }
   if (status === 403) {
+    // Cafe24 words a removed app's 403 apart from a missing scope's; telling them apart spares a useless re-consent.
+    const removal = appRemovalOf(answer.cafe24Message);
+    if (removal) return appRemoved(removal, answer.cafe24Message ?? "", mallId);
     return {
       status: "fail",
       summary: "check.authentication.summary.forbidden",
@@ -299,4 +333,23 @@ function judge(
       command: "cafe24-doctor check --debug",
     }),
   };
+}
+
+/** The merchant removed the app, or its term ran out: only the merchant can fix it, then a new consent. */
+function appRemoved(removal: AppRemoval, said: string, mallId: string | undefined): Verdict {
+  const command = mallId ? `${LOGIN} --mall ${mallId}` : LOGIN;
+  const params = { said: safeText(said), mall: mallId ?? "–", command };
+  return removal === "deleted"
+    ? {
+        status: "fail",
+        summary: "check.authentication.summary.appDeleted",
+        failure: "app-deleted",
+        finding: finding("APP_DELETED", { text: "check.authentication.APP_DELETED", params, command }),
+      }
+    : {
+        status: "fail",
+        summary: "check.authentication.summary.appExpired",
+        failure: "app-expired",
+        finding: finding("APP_EXPIRED", { text: "check.authentication.APP_EXPIRED", params, command }),
+      };
 }

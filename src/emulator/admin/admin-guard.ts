@@ -7,17 +7,20 @@ import type { EmulatorEnv } from "../http/env.js";
 import { mallPath } from "../http/mall-pipeline.js";
 import { errorResponse } from "../http/respond.js";
 import type { UsageReading } from "../rate/usage-meter.js";
+import { SERVED_VERSION_HEADER, versionNotAvailable } from "../versions.js";
 
 /**
  * The checks Cafe24 makes before an Admin handler runs, in order: token (401), API version (400), usage quota
  * (429), call bucket (429), scope (403), body Content-Type (400). Every Admin answer, success or error, carries
- * `X-Api-Call-Limit` and, when the usage limit is on, the usage headers (§4).
+ * `X-Api-Call-Limit` and, when the usage limit is on (the default), the usage headers (§4); an answer that got
+ * past the version check names the version that served it in the emulator-only `X-Emulator-Served-Version`.
  */
 export function adminGuard(ctx: EmulatorContext): MiddlewareHandler<EmulatorEnv> {
   return async (c, next) => {
     const mall = c.get("mall");
     const now = ctx.clock.now();
     let usage: UsageReading | undefined;
+    let served: string | undefined;
     try {
       const auth = c.req.header("authorization") ?? "";
       const bearer = /^Bearer\s+(\S+)$/i.exec(auth)?.[1];
@@ -35,12 +38,15 @@ export function adminGuard(ctx: EmulatorContext): MiddlewareHandler<EmulatorEnv>
       const requested = c.req.header(HEADER.apiVersion);
       const version = ctx.versions.resolve(requested, mall.app.version, now, ctx.options.versions.expired);
       if (!version.ok) {
+        // The unknown-version wording is observed live (§10); the strict expired answer is our own option.
         const message =
           version.reason === "unknown"
-            ? `The API version '${version.version}' is not a valid version. Check X-Cafe24-Api-Version.`
+            ? versionNotAvailable(version.version)
             : `The API version '${version.version}' has expired. Use a newer version in X-Cafe24-Api-Version.`;
-        throw new Cafe24ApiError(400, message, { version: version.version, reason: version.reason });
+        throw new Cafe24ApiError(400, message);
       }
+      served = version.version;
+      mall.stats.countServedVersion(version.version, version.fellBack ? version.requested : undefined);
       c.set("apiVersion", version.version);
 
       if (ctx.options.usage.enabled) {
@@ -67,6 +73,7 @@ export function adminGuard(ctx: EmulatorContext): MiddlewareHandler<EmulatorEnv>
     }
     if (ctx.options.rateLimit.enabled) c.res.headers.set(HEADER.callLimit, mall.bucket.header(now));
     if (usage) setUsageHeaders(c.res.headers, usage);
+    if (served) c.res.headers.set(SERVED_VERSION_HEADER, served);
   };
 }
 

@@ -201,9 +201,11 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** 404 in Cafe24's wording, with the missing key in more_info. */
-export const notFound = (key: string, value: string | number): Cafe24ApiError =>
-  new Cafe24ApiError(404, MESSAGES.notFound, { [key]: value });
+/**
+ * 404 for a well-formed id that names nothing, in Cafe24's legacy wording. No `more_info`: live error bodies
+ * carry none (§10), and a client must not come to depend on one.
+ */
+export const notFound = (): Cafe24ApiError => new Cafe24ApiError(404, MESSAGES.notFound);
 
 /** A path segment that must be a positive integer id (malformed → 422, well-formed but absent → 404). */
 export function idParam(params: Record<string, string>, name: string): number {

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { isLoopbackHost } from "../../util/is-loopback-host.js";
+import { APP_INSTALL_STATES } from "../app-state/app-install-state.js";
 import { Cafe24ApiError } from "../http/cafe24-error.js";
 import type { EmulatorEnv } from "../http/env.js";
 import { readBodyText } from "../http/read-body.js";
@@ -24,6 +25,8 @@ const rate = z.strictObject({
 const level = z.strictObject({ level: z.number().min(0) });
 const usage = z.strictObject({ callPercent: z.number().min(0), timePercent: z.number().min(0) });
 const flag = z.strictObject({ on: z.boolean() });
+const appState = z.strictObject({ state: z.enum(APP_INSTALL_STATES) });
+const webhook = z.strictObject({ url: z.string().nullable(), secret: z.string().min(1).optional() });
 
 /**
  * Fails closed. The HTTP server always passes the Node request (`incoming`); only an in-process call
@@ -118,6 +121,22 @@ export function controlRoutes(control: EmulatorControl, maxBodyBytes: number): H
   app.post("/malls/:mall/usage", async (c) => {
     const input = await body(c, usage);
     control.setUsage(c.req.param("mall"), input.callPercent, input.timePercent);
+    return c.json({ ok: true });
+  });
+  app.post("/malls/:mall/app-state", async (c) => {
+    const { webhook: delivery, ...change } = control.setAppState(
+      c.req.param("mall"),
+      (await body(c, appState)).state,
+    );
+    return c.json({ ...change, webhook: delivery ? "sending" : "none" });
+  });
+  app.put("/webhook", async (c) => {
+    const input = await body(c, webhook);
+    control.setWebhook(input.url ?? undefined, input.secret);
+    return c.json({ ok: true });
+  });
+  app.post("/webhooks/settle", async (c) => {
+    await control.webhooksSettled();
     return c.json({ ok: true });
   });
   app.get("/malls/:mall/stats", (c) => c.json(control.stats(c.req.param("mall"))));

@@ -1,11 +1,21 @@
 import { isKnownScope } from "../../cafe24/scopes.js";
 import { DoctorError, ERROR_CODES } from "../../errors/doctor-error.js";
 import { formatZodIssues } from "../../util/format-zod-issues.js";
+import {
+  APP_INSTALL_STATES,
+  APP_STATE_EVENTS,
+  type AppInstallState,
+} from "../app-state/app-install-state.js";
 import type { EmulatorContext } from "../context.js";
 import { grantTimes, tokenResponseBody } from "../oauth/token-response.js";
 import { type FaultRuleInput, faultRuleSchema } from "../options.js";
 import type { MallState } from "../state/mall.js";
 import { tokenId } from "../state/tokens.js";
+import {
+  emptyWebhookStats,
+  type WebhookDelivery,
+  type WebhookDeliveryStats,
+} from "../webhooks/webhook-sender.js";
 
 export interface MallStatistics {
   mallId: string;
@@ -17,10 +27,26 @@ export interface MallStatistics {
   routes: Record<string, number>;
   revocations: number;
   bucket: { level: number; capacity: number; drainPerSec: number };
+  /** Admin calls by serving API version, and how many asked for an expired one and silently fell back. */
+  versions: { served: Record<string, number>; fallbacks: Record<string, number>; fellBack: number };
+  /** The usage-quota meters now, in percent (0 when the usage limit is off). */
+  usage: { callUsage: number; timeUsage: number };
   /** tokenId() of the refresh token of the most recent live grant; null when none is live. */
   currentRefreshTokenId: string | null;
   validRefreshTokenIds: string[];
   liveGrants: number;
+  appState: AppInstallState;
+  webhooks: WebhookDeliveryStats;
+}
+
+export interface AppStateChange {
+  mallId: string;
+  previous: AppInstallState;
+  state: AppInstallState;
+  /** Grants revoked by the change (deleting the app kills its tokens). */
+  revoked: number;
+  /** The webhook sent for the change; absent when no URL is set or the state did not change to deleted/expired. */
+  webhook?: Promise<WebhookDelivery>;
 }
 
 /**
@@ -89,6 +115,38 @@ export class EmulatorControl {
     this.mall(mallId).app.version = version;
   }
 
+  /**
+   * The merchant deletes the app, its Store term runs out, or it is installed again ("active"). Deleting revokes
+   * every token for good: re-installing needs a new consent. An expired app keeps its grants, refused while
+   * expired. A change to deleted/expired sends the webhook (90077/90078) when a URL is set.
+   */
+  setAppState(mallId: string, state: AppInstallState): AppStateChange {
+    if (!APP_INSTALL_STATES.includes(state)) throw new RangeError(`unknown app state ${String(state)}`);
+    const mall = this.mall(mallId);
+    const previous = mall.appState;
+    mall.appState = state;
+    const revoked = state === "deleted" ? mall.tokens.revokeAll() : 0;
+    const change: AppStateChange = { mallId: mall.mallId, previous, state, revoked };
+    if (state === previous || state === "active") return change;
+    const webhook = this.ctx.webhooks.send(mall, APP_STATE_EVENTS[state]);
+    return webhook ? { ...change, webhook } : change;
+  }
+
+  /** Points the app-deleted/expired webhooks at `url` (undefined = stop sending), signed with `secret`. */
+  setWebhook(url: string | undefined, secret?: string): void {
+    if (url !== undefined) {
+      const protocol = URL.canParse(url) ? new URL(url).protocol : "";
+      if (protocol !== "http:" && protocol !== "https:")
+        throw new RangeError("the webhook URL must be an http(s) URL");
+    }
+    this.ctx.webhooks.configure({ url, secret });
+  }
+
+  /** Resolves when every webhook delivery under way has finished, retries included. */
+  webhooksSettled(): Promise<void> {
+    return this.ctx.webhooks.settled();
+  }
+
   revokeAll(mallId: string): number {
     return this.mall(mallId).tokens.revokeAll();
   }
@@ -137,6 +195,7 @@ export class EmulatorControl {
     const live = mall.tokens.liveGrants().filter((g) => now < g.refreshExpiresAt);
     const latest = [...live].sort((a, b) => b.id - a.id)[0];
     const s = mall.stats;
+    const meter = mall.usage.read(now);
     return {
       mallId: mall.mallId,
       grants: { ...s.grants },
@@ -151,14 +210,27 @@ export class EmulatorControl {
         capacity: mall.bucket.capacity,
         drainPerSec: mall.bucket.drainPerSec,
       },
+      versions: {
+        served: { ...s.servedVersions },
+        fallbacks: { ...s.versionFallbacks },
+        fellBack: Object.values(s.versionFallbacks).reduce((sum, n) => sum + n, 0),
+      },
+      usage: this.ctx.options.usage.enabled
+        ? { callUsage: meter.callUsage, timeUsage: meter.timeUsage }
+        : { callUsage: 0, timeUsage: 0 },
       currentRefreshTokenId: latest ? tokenId(latest.refreshToken) : null,
       validRefreshTokenIds: live.map((g) => tokenId(g.refreshToken)),
       liveGrants: live.length,
+      appState: mall.appState,
+      webhooks: { ...mall.webhookDeliveries },
     };
   }
 
   resetStats(mallId?: string): void {
-    for (const mall of mallId ? [this.mall(mallId)] : this.ctx.malls.values()) mall.stats.reset();
+    for (const mall of mallId ? [this.mall(mallId)] : this.ctx.malls.values()) {
+      mall.stats.reset();
+      mall.webhookDeliveries = emptyWebhookStats();
+    }
   }
 
   /** Back to the state at start: tokens, statistics, buckets, usage, faults, app settings, data and clock. */

@@ -1,16 +1,26 @@
-/** A resource-API failure rendered in Cafe24's envelope: {"error":{"code","message","more_info"}} (§3). */
+/**
+ * A resource-API failure rendered in Cafe24's envelope {"error":{"code","message"}} (§3). The reference shows a
+ * `more_info` object too, but every live error body seen (401, 404, 422) had none (§10), so it is sent only
+ * when a caller supplies one.
+ */
 export class Cafe24ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
-    readonly moreInfo: Record<string, unknown> = {},
+    readonly moreInfo?: Record<string, unknown>,
   ) {
     super(message);
     this.name = "Cafe24ApiError";
   }
 
-  toBody(): { error: { code: number; message: string; more_info: Record<string, unknown> } } {
-    return { error: { code: this.status, message: this.message, more_info: this.moreInfo } };
+  toBody(): { error: { code: number; message: string; more_info?: Record<string, unknown> } } {
+    return {
+      error: {
+        code: this.status,
+        message: this.message,
+        ...(this.moreInfo === undefined ? {} : { more_info: this.moreInfo }),
+      },
+    };
   }
 }
 
@@ -20,7 +30,12 @@ export const MESSAGES = {
   expiredToken: "access_token time expired. (invalid_token)",
   invalidToken: "Invalid access_token",
   noScope: "No authority to access",
+  /** A path no API answers, as observed live (§10). */
+  noApi: "No API found.",
+  /** A well-formed id that names nothing (legacy wording, §3). */
   notFound: "Cannot locate API.",
+  /** §10, observed live on GET /customers without either key. */
+  customerKeys: "Please enter the cellphone or member_id parameter.",
   contentType: "Content-type is not an application/json in the header.",
   tooMany: "Too Many Requests. The API call limit was exceeded.",
   usageExceeded: "Too Many Requests. The API usage limit was exceeded.",

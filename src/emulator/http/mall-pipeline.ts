@@ -25,7 +25,7 @@ export function mallPipeline(
     const started = performance.now();
     const mallId = c.req.param("mall_id") ?? ctx.defaultMallId;
     const mall = ctx.malls.get(mallId);
-    if (!mall) return jsonResponse(404, new Cafe24ApiError(404, MESSAGES.notFound).toBody());
+    if (!mall) return jsonResponse(404, new Cafe24ApiError(404, MESSAGES.noApi).toBody());
     c.set("mall", mall);
     const method = c.req.method;
     const path = mallPath(c.req.path);

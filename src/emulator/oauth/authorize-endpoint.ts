@@ -4,6 +4,7 @@ import { isKnownScope, splitScopes } from "../../cafe24/scopes.js";
 import type { EmulatorContext } from "../context.js";
 import type { EmulatorEnv } from "../http/env.js";
 import { jsonResponse } from "../http/respond.js";
+import type { EmulatorOptions } from "../options.js";
 import type { MallState } from "../state/mall.js";
 import { renderConsentPage } from "./consent-page.js";
 
@@ -40,7 +41,9 @@ export function authorizeEndpoints(ctx: EmulatorContext) {
       issuedAt: now,
       expiresAt: now + ctx.options.ttl.codeSec * 1000,
     });
-    return c.redirect(withParams(consent.redirectUri, { code: code.code, state: consent.state }), 302);
+    const params: Record<string, string> = { code: code.code };
+    if (consent.state) params.state = consent.state;
+    return c.redirect(withParams(consent.redirectUri, params), 302);
   };
 
   const get = (c: Context<EmulatorEnv>): Response => {
@@ -59,13 +62,12 @@ export function authorizeEndpoints(ctx: EmulatorContext) {
     }
     const state = q.get("state") ?? "";
     const back = (error: string, description: string) =>
-      c.redirect(
-        withParams(redirectUri, { error, error_description: description, ...(state ? { state } : {}) }),
-        302,
-      );
+      c.redirect(errorRedirect(redirectUri, error, description, state, ctx.options.oauth), 302);
     if (q.get("response_type") !== "code")
       return back("unsupported_response_type", "response_type must be code.");
-    if (!state) return back("invalid_request", "The state parameter is required.");
+    // Live Cafe24 accepts an authorize URL without state (§10); the strict reading of the guide is an option.
+    if (!state && ctx.options.oauth.requireState)
+      return back("invalid_request", "The state parameter is required.");
     const scopes = splitScopes(q.get("scope") ?? "");
     if (scopes.length === 0 || !scopes.every((s) => isKnownScope(s) && mall.app.scopes.includes(s))) {
       return back("invalid_scope", "The scope added by Cafe24 Developers is invalid. Please try again.");
@@ -102,11 +104,13 @@ export function authorizeEndpoints(ctx: EmulatorContext) {
     }
     if (form.get("decision") !== "approve") {
       return c.redirect(
-        withParams(consent.redirectUri, {
-          error: "access_denied",
-          error_description: "The merchant denied the request.",
-          state: consent.state,
-        }),
+        errorRedirect(
+          consent.redirectUri,
+          "access_denied",
+          "The merchant denied the request.",
+          consent.state,
+          ctx.options.oauth,
+        ),
         302,
       );
     }
@@ -114,6 +118,24 @@ export function authorizeEndpoints(ctx: EmulatorContext) {
   };
 
   return { get, post };
+}
+
+/**
+ * An error redirect back to the app. Cafe24 was observed to percent-encode an already form-encoded
+ * `error_description` (`The%2Bscope%2Badded…`, §10), so by default the description is encoded twice.
+ */
+function errorRedirect(
+  redirectUri: string,
+  error: string,
+  description: string,
+  state: string,
+  options: EmulatorOptions["oauth"],
+): string {
+  const encoded =
+    options.redirectErrorEncoding === "double"
+      ? new URLSearchParams({ d: description }).toString().slice(2)
+      : description;
+  return withParams(redirectUri, { error, error_description: encoded, ...(state ? { state } : {}) });
 }
 
 function withParams(base: string, params: Record<string, string>): string {

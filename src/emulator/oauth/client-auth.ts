@@ -18,9 +18,9 @@ export function authenticateClient(
   if (!credentials)
     throw new OAuthError(401, "invalid_client", "Client authentication is required (HTTP Basic).");
   if (credentials.id !== app.clientId) throw new OAuthError(401, "invalid_client", "Invalid client_id");
+  // Both shapes were reported with 401; "Invalid client_secret" is what tells them from a refused grant (§10).
   if (!safeEqual(credentials.secret, app.clientSecret)) {
-    const status = options.wrongSecretError === "invalid_client" ? 401 : 400;
-    throw new OAuthError(status, options.wrongSecretError, "Invalid client_secret");
+    throw new OAuthError(401, options.wrongSecretError, "Invalid client_secret");
   }
 }
 

@@ -1,8 +1,10 @@
 import type { Context } from "hono";
+import { assertAppInstalledForGrant } from "../app-state/app-install-state.js";
 import type { EmulatorContext } from "../context.js";
 import { OAuthError } from "../http/cafe24-error.js";
 import type { EmulatorEnv } from "../http/env.js";
 import { errorResponse, jsonResponse } from "../http/respond.js";
+import type { EmulatorOptions } from "../options.js";
 import type { MallState } from "../state/mall.js";
 import { authenticateClient } from "./client-auth.js";
 import { grantTimes, tokenResponseBody } from "./token-response.js";
@@ -16,6 +18,7 @@ export function tokenEndpoint(ctx: EmulatorContext) {
     try {
       const form = readForm(c);
       authenticateClient(c.req.header("authorization"), form, mall.app, ctx.options.oauth);
+      assertAppInstalledForGrant(mall.appState);
       const grantType = form.get("grant_type");
       const body =
         grantType === "authorization_code"
@@ -71,15 +74,20 @@ function refresh(ctx: EmulatorContext, mall: MallState, form: URLSearchParams): 
   const value = form.get("refresh_token");
   if (!value) throw new OAuthError(400, "invalid_request", "The refresh_token parameter is required.");
   const check = mall.tokens.checkRefresh(value, now);
-  if (!check.ok) {
-    if (check.reason === "expired") {
-      const error = ctx.options.oauth.expiredRefreshError;
-      throw new OAuthError(error === "invalid_client" ? 401 : 400, error, "refresh_token time expired");
-    }
-    throw new OAuthError(400, "invalid_grant", "Invalid refresh_token");
-  }
+  if (!check.ok) throw refusedRefresh(ctx.options.oauth, check.reason === "expired");
   const grant = mall.tokens.rotate(check.grant, grantTimes(now, ctx.options));
   return tokenResponseBody(mall, grant, ctx.options);
+}
+
+/**
+ * An expired or already-rotated refresh token. Observed live as 401 "Invalid refresh_token" (§10); the
+ * "legacy" shape is the emulator's first guess (400, with its own wording for an expired one).
+ */
+function refusedRefresh(options: EmulatorOptions["oauth"], expired: boolean): OAuthError {
+  const error = expired ? options.expiredRefreshError : "invalid_grant";
+  if (options.refreshErrorShape === "observed") return new OAuthError(401, error, "Invalid refresh_token");
+  if (!expired) return new OAuthError(400, "invalid_grant", "Invalid refresh_token");
+  return new OAuthError(error === "invalid_client" ? 401 : 400, error, "refresh_token time expired");
 }
 
 function unsupported(grantType: string | null): never {

@@ -1,7 +1,8 @@
 /**
  * Cafe24's usage limit (§4, 2025-12-01): call count and processing time per window, reported as percentages.
- * The window and quotas are unpublished, so both are options. Modelled as meters that drain one quota per
- * window: at or over 100% the mall is blocked, and calls made while blocked push usage (and the wait) further.
+ * The window and quotas are unpublished; the defaults (options.ts) are the best-known third-party reading,
+ * about 3,000 calls and 600 s per 10 minutes (§10). Modelled as meters that drain one quota per window: at or
+ * over 100% the mall is blocked, and calls made while blocked push usage (and the wait) further.
  */
 export interface UsageConfig {
   windowSec: number;

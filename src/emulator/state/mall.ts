@@ -1,7 +1,9 @@
+import type { AppInstallState } from "../app-state/app-install-state.js";
 import type { EmulatorOptions, MallConfig } from "../options.js";
 import { seededRandom, seededToken } from "../prng.js";
 import { LeakyBucket } from "../rate/leaky-bucket.js";
 import { UsageMeter } from "../rate/usage-meter.js";
+import { emptyWebhookStats, type WebhookDeliveryStats } from "../webhooks/webhook-sender.js";
 import { MallStats } from "./stats.js";
 import { TokenRegistry } from "./tokens.js";
 
@@ -43,6 +45,10 @@ export interface MallState {
   bucket: LeakyBucket;
   usage: UsageMeter;
   webhook: { receptionStatus: "T" | "F" };
+  /** Whether the mall still has the app (control.setAppState); not "active" = every Admin call is refused. */
+  appState: AppInstallState;
+  /** Outcomes of the app-deleted/expired webhooks the emulator sent for this mall. */
+  webhookDeliveries: WebhookDeliveryStats;
 }
 
 /** Builds one mall from its config; generated credentials derive from the seed so restarts keep them. */
@@ -75,6 +81,8 @@ export function createMall(
     bucket: new LeakyBucket(options.rateLimit.capacity, options.rateLimit.drainPerSec, now),
     usage: new UsageMeter(options.usage, now),
     webhook: { receptionStatus: "T" },
+    appState: "active",
+    webhookDeliveries: emptyWebhookStats(),
   };
 }
 

@@ -9,6 +9,16 @@ export class MallStats {
   /** Requests received by "METHOD /path" (no query). */
   routes: Record<string, number> = {};
   revocations = 0;
+  /** Admin calls by the API version that served them (after any silent fallback, §10). */
+  servedVersions: Record<string, number> = {};
+  /** Admin calls that asked for an expired version and were served an older-but-live one, by version asked. */
+  versionFallbacks: Record<string, number> = {};
+
+  countServedVersion(served: string, fellBackFrom: string | undefined): void {
+    this.servedVersions[served] = (this.servedVersions[served] ?? 0) + 1;
+    if (fellBackFrom !== undefined)
+      this.versionFallbacks[fellBackFrom] = (this.versionFallbacks[fellBackFrom] ?? 0) + 1;
+  }
 
   countRequest(method: string, path: string): void {
     this.requests[method] = (this.requests[method] ?? 0) + 1;
@@ -35,5 +45,7 @@ export class MallStats {
     this.requests = {};
     this.routes = {};
     this.revocations = 0;
+    this.servedVersions = {};
+    this.versionFallbacks = {};
   }
 }

@@ -16,6 +16,12 @@ export const coreEn = {
   "rootcause.hostUnreachable.title": "The mall's API host cannot be reached",
   "rootcause.hostUnreachable.explanation":
     "Every Cafe24 call fails before Cafe24 sees it: the host name does not resolve or the connection is refused. Tokens are not the problem.",
+  "rootcause.appDeleted.title": "The merchant removed the app from the mall",
+  "rootcause.appDeleted.explanation":
+    "Cafe24 refuses every call for mall {mall} because the app was deleted there: it is not a scope problem and not an expired token, so neither a refresh nor enabling scopes helps, and the stored tokens are dead. Ask the merchant to reinstall the app, then run `{command}`.",
+  "rootcause.appExpired.title": "The app's term on the mall has expired",
+  "rootcause.appExpired.explanation":
+    "Cafe24 refuses every call for mall {mall} because the app's Cafe24 Store term ran out: it is not a scope problem and not an expired token. Ask the merchant to renew the app in the Cafe24 Store, then run `{command}`.",
   "rootcause.clientSecret.title": "Cafe24 rejects the app's client secret",
   "rootcause.clientSecret.explanation":
     "The secret in .env (CAFE24_CLIENT_SECRET) is not the app's current one: mistyped, or reissued in Developer Center and not redeployed. The access token may still work for now, but the next refresh and every login will fail. Copy the current secret from Developer Center (Apps > Auth Info) into .env and redeploy.",
@@ -109,6 +115,24 @@ export const coreEn = {
   "watch.option.verifyEvery":
     "prove each mall's token with one cheap API call when nothing has for N minutes, so a revoked mall is noticed within that time (default 30; 0 = off)",
   "watch.option.json": "with --once: print the result as one JSON object on stdout (the lines go to stderr)",
+  "watch.option.tokenEndpoint":
+    "serve live access tokens to your apps at /v1/malls/<mall_id>/access-token on the status server (needs CAFE24_DOCTOR_TOKEN_ENDPOINT_SECRET)",
+  "watch.option.tokenMinLife":
+    "with --token-endpoint: hand out tokens with at least this many minutes left, refreshing first (default 5)",
+  "watch.endpoint.noSecret":
+    "--token-endpoint needs its secret in CAFE24_DOCTOR_TOKEN_ENDPOINT_SECRET (at least {min} characters; make one with `openssl rand -hex 32`). It is required on 127.0.0.1 too.",
+  "watch.endpoint.shortSecret":
+    "CAFE24_DOCTOR_TOKEN_ENDPOINT_SECRET has {length} characters; it needs at least {min}: make one with `openssl rand -hex 32`.",
+  "watch.endpoint.sameSecret":
+    "CAFE24_DOCTOR_TOKEN_ENDPOINT_SECRET must differ from CAFE24_DOCTOR_STATUS_TOKEN: whoever may read the status page must not get access tokens with it. Make another with `openssl rand -hex 32`.",
+  "watch.endpoint.needsServer":
+    "--token-endpoint is served by the status server: it cannot be combined with --no-status or --once.",
+  "watch.endpoint.minLifeAlone": "--token-min-life only applies with --token-endpoint.",
+  "watch.endpoint.started":
+    "Token endpoint: {url}/v1/malls/<mall_id>/access-token (Authorization: Bearer $CAFE24_DOCTOR_TOKEN_ENDPOINT_SECRET), tokens with at least {minutes} min left.",
+  "watch.endpoint.issued":
+    "{at} token {outcome} · mall {mall} · caller {caller} · {remaining} left · fingerprint {fingerprint}",
+  "watch.endpoint.refused": "{at} token refused ({reason}) · mall {mall} · caller {caller}",
   "watch.once.mall":
     "{mall}: {state} · access token until {access} · refresh token until {refresh} · {action}",
   "watch.once.unknown": "unknown",
@@ -116,6 +140,8 @@ export const coreEn = {
   "watch.once.state.backoff": "FAILING",
   "watch.once.state.reauth-required": "NEEDS RE-AUTHORIZATION",
   "watch.once.state.no-token": "NO TOKEN",
+  "watch.once.state.app-deleted": "APP DELETED",
+  "watch.once.state.app-expired": "APP EXPIRED",
   "watch.once.action.refreshed": "refreshed at {at}",
   "watch.once.action.verified": "verified with one API call at {at}",
   "watch.once.action.unverified": "could not be verified ({code}); tried again next run",
@@ -123,6 +149,19 @@ export const coreEn = {
   "watch.once.action.reauth-required": "Cafe24 refused the token ({code}): run {command}",
   "watch.once.action.no-token": "no token stored: run {command}",
   "watch.once.action.none": "nothing done",
+  "watch.once.action.app-deleted":
+    "the merchant deleted the app: no longer refreshed; once it is installed again, run {command}",
+  "watch.once.action.app-expired":
+    "the app's term expired: no longer refreshed; once it is renewed in the Cafe24 Store, run {command}",
+  "watch.once.appRemoved": "App removed from the mall (the merchant must install or renew it): {malls}",
+  "watch.option.receiveWebhooks":
+    "accept Cafe24's app-deleted/app-expired webhooks at POST /v1/webhooks/cafe24 on the status server (needs CAFE24_WEBHOOK_SECRET)",
+  "watch.webhooks.noSecret":
+    "--receive-webhooks needs the shared secret the webhooks are signed with in CAFE24_WEBHOOK_SECRET (in .env); without it no webhook could be trusted.",
+  "watch.webhooks.needsStatus":
+    "--receive-webhooks serves on the status server: drop --no-status (and --once, which serves nothing).",
+  "watch.webhooks.listening": "Receiving Cafe24 webhooks at {url}",
+  "watch.webhooks.received": "{at} webhook {trace}: event {event}, mall {mall} → {outcome}",
   "watch.statusFailed.EADDRINUSE": "{address} is already in use by another process.",
   "watch.statusFailed.EACCES": "No permission to listen on {address} (ports below 1024 need privileges).",
   "watch.statusFailed.EADDRNOTAVAIL": "{address} is not an address of this machine.",

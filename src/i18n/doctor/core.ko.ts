@@ -17,6 +17,12 @@ export const coreKo: Record<keyof typeof coreEn, string> = {
   "rootcause.hostUnreachable.title": "쇼핑몰 API 호스트에 연결할 수 없습니다",
   "rootcause.hostUnreachable.explanation":
     "모든 카페24 호출이 카페24에 닿기 전에 실패합니다: 호스트 이름을 찾을 수 없거나 연결이 거부됩니다. 토큰 문제가 아닙니다.",
+  "rootcause.appDeleted.title": "쇼핑몰 운영자가 앱을 삭제했습니다",
+  "rootcause.appDeleted.explanation":
+    "쇼핑몰 {mall}에서 앱이 삭제되어 카페24가 모든 호출을 거부합니다. 권한(scope) 문제도, 토큰 만료도 아니므로 토큰 갱신이나 권한 추가로는 해결되지 않으며, 저장된 토큰은 더 이상 쓸 수 없습니다. 쇼핑몰 운영자에게 앱을 다시 설치해 달라고 요청한 뒤 `{command}`를 실행하세요.",
+  "rootcause.appExpired.title": "쇼핑몰의 앱 사용 기간이 만료되었습니다",
+  "rootcause.appExpired.explanation":
+    "쇼핑몰 {mall}에서 앱의 카페24 스토어 사용 기간이 끝나 카페24가 모든 호출을 거부합니다. 권한(scope) 문제도, 토큰 만료도 아닙니다. 쇼핑몰 운영자에게 카페24 스토어에서 앱 사용 기간을 연장해 달라고 요청한 뒤 `{command}`를 실행하세요.",
   "rootcause.clientSecret.title": "카페24가 앱의 client secret을 거부합니다",
   "rootcause.clientSecret.explanation":
     ".env의 secret(CAFE24_CLIENT_SECRET)이 앱의 현재 secret이 아닙니다. 오타가 있거나, 개발자센터에서 재발급한 뒤 다시 배포하지 않았습니다. access token은 당분간 동작할 수 있지만 다음 갱신과 모든 로그인이 실패합니다. 개발자센터(앱 > 인증 정보)에서 현재 secret을 복사해 .env에 넣고 다시 배포하세요.",
@@ -103,12 +109,32 @@ export const coreKo: Record<keyof typeof coreEn, string> = {
   "watch.option.verifyEvery":
     "N분 동안 아무것도 토큰을 확인하지 않았으면 가벼운 API 호출 1회로 각 쇼핑몰 토큰을 확인 (폐기된 쇼핑몰을 그 시간 안에 발견; 기본값 30, 0 = 끔)",
   "watch.option.json": "--once와 함께: 결과를 JSON 객체 하나로 stdout에 출력 (사람이 읽는 줄은 stderr로)",
+  "watch.option.tokenEndpoint":
+    "상태 서버의 /v1/malls/<mall_id>/access-token에서 앱에 살아 있는 access token을 제공 (CAFE24_DOCTOR_TOKEN_ENDPOINT_SECRET 필요)",
+  "watch.option.tokenMinLife":
+    "--token-endpoint와 함께: 최소 이 시간(분)이 남은 토큰을 내줌. 모자라면 먼저 갱신 (기본 5)",
+  "watch.endpoint.noSecret":
+    "--token-endpoint에는 CAFE24_DOCTOR_TOKEN_ENDPOINT_SECRET에 비밀값이 필요합니다({min}자 이상, `openssl rand -hex 32`로 만드세요). 127.0.0.1에서도 필요합니다.",
+  "watch.endpoint.shortSecret":
+    "CAFE24_DOCTOR_TOKEN_ENDPOINT_SECRET이 {length}자입니다. {min}자 이상이어야 합니다. `openssl rand -hex 32`로 만드세요.",
+  "watch.endpoint.sameSecret":
+    "CAFE24_DOCTOR_TOKEN_ENDPOINT_SECRET은 CAFE24_DOCTOR_STATUS_TOKEN과 달라야 합니다. 상태 페이지를 볼 수 있는 사람이 그 값으로 access token을 받아 가면 안 됩니다. `openssl rand -hex 32`로 새로 만드세요.",
+  "watch.endpoint.needsServer":
+    "--token-endpoint는 상태 서버가 제공합니다. --no-status나 --once와 함께 쓸 수 없습니다.",
+  "watch.endpoint.minLifeAlone": "--token-min-life는 --token-endpoint와 함께일 때만 쓸 수 있습니다.",
+  "watch.endpoint.started":
+    "토큰 엔드포인트: {url}/v1/malls/<mall_id>/access-token (Authorization: Bearer $CAFE24_DOCTOR_TOKEN_ENDPOINT_SECRET), 최소 {minutes}분 남은 토큰을 제공합니다.",
+  "watch.endpoint.issued":
+    "{at} 토큰 {outcome} · 쇼핑몰 {mall} · 요청자 {caller} · {remaining} 남음 · 지문 {fingerprint}",
+  "watch.endpoint.refused": "{at} 토큰 거절({reason}) · 쇼핑몰 {mall} · 요청자 {caller}",
   "watch.once.mall": "{mall}: {state} · access token 만료 {access} · refresh token 만료 {refresh} · {action}",
   "watch.once.unknown": "알 수 없음",
   "watch.once.state.ok": "정상",
   "watch.once.state.backoff": "실패 중",
   "watch.once.state.reauth-required": "재인증 필요",
   "watch.once.state.no-token": "토큰 없음",
+  "watch.once.state.app-deleted": "앱 삭제됨",
+  "watch.once.state.app-expired": "앱 만료됨",
   "watch.once.action.refreshed": "{at}에 갱신함",
   "watch.once.action.verified": "{at}에 API 호출 1회로 확인함",
   "watch.once.action.unverified": "확인하지 못함 ({code}); 다음 실행 때 다시 시도",
@@ -116,6 +142,19 @@ export const coreKo: Record<keyof typeof coreEn, string> = {
   "watch.once.action.reauth-required": "Cafe24가 토큰을 거부함 ({code}): {command} 실행",
   "watch.once.action.no-token": "저장된 토큰 없음: {command} 실행",
   "watch.once.action.none": "한 일 없음",
+  "watch.once.action.app-deleted":
+    "운영자가 앱을 삭제함: 더 이상 갱신하지 않음. 앱을 다시 설치하면 {command} 실행",
+  "watch.once.action.app-expired":
+    "앱 사용 기간 만료: 더 이상 갱신하지 않음. 카페24 스토어에서 연장한 뒤 {command} 실행",
+  "watch.once.appRemoved": "쇼핑몰에서 앱이 제거됨 (운영자가 다시 설치하거나 연장해야 함): {malls}",
+  "watch.option.receiveWebhooks":
+    "카페24의 앱 삭제/만료 웹훅을 상태 서버의 POST /v1/webhooks/cafe24로 받음 (CAFE24_WEBHOOK_SECRET 필요)",
+  "watch.webhooks.noSecret":
+    "--receive-webhooks에는 웹훅 서명에 쓰는 공유 비밀값이 CAFE24_WEBHOOK_SECRET(.env)에 있어야 합니다. 없으면 어떤 웹훅도 믿을 수 없습니다.",
+  "watch.webhooks.needsStatus":
+    "--receive-webhooks는 상태 서버에서 받습니다. --no-status를 빼세요(--once도 서버를 열지 않습니다).",
+  "watch.webhooks.listening": "카페24 웹훅을 {url}에서 받는 중",
+  "watch.webhooks.received": "{at} 웹훅 {trace}: 이벤트 {event}, 쇼핑몰 {mall} → {outcome}",
   "watch.statusFailed.EADDRINUSE": "{address}은(는) 다른 프로세스가 이미 사용 중입니다.",
   "watch.statusFailed.EACCES": "{address}에서 수신할 권한이 없습니다 (1024 미만 포트는 권한 필요).",
   "watch.statusFailed.EADDRNOTAVAIL": "{address}은(는) 이 컴퓨터의 주소가 아닙니다.",

@@ -13,6 +13,7 @@ export const reportEn = {
   "report.check.app-modules": "App modules",
   "report.check.services": "Services",
   "report.check.project-files": "Project files",
+  "report.check.code-scan": "Project code",
   "report.check.redis": "Redis token store",
 
   "report.tag.ok": "[OK]",
@@ -40,6 +41,8 @@ export const reportEn = {
   "auth.failure.expired": "the access token has expired",
   "auth.failure.invalid": "Cafe24 rejected the access token",
   "auth.failure.forbidden": "the token lacks the scope",
+  "auth.failure.app-deleted": "the app was removed from the mall",
+  "auth.failure.app-expired": "the app's term has expired",
   "auth.failure.rate-limited": "rate-limited by Cafe24",
   "auth.failure.server": "Cafe24 answered with a server error",
   "auth.failure.network": "Cafe24 could not be reached",

@@ -14,6 +14,7 @@ export const reportKo: Record<keyof typeof reportEn, string> = {
   "report.check.app-modules": "앱 모듈",
   "report.check.services": "서비스",
   "report.check.project-files": "프로젝트 파일",
+  "report.check.code-scan": "프로젝트 코드",
   "report.check.redis": "Redis 토큰 저장소",
 
   "report.tag.ok": "[정상]",
@@ -42,6 +43,8 @@ export const reportKo: Record<keyof typeof reportEn, string> = {
   "auth.failure.expired": "access token 만료",
   "auth.failure.invalid": "카페24가 access token을 거부함",
   "auth.failure.forbidden": "토큰에 권한이 없음",
+  "auth.failure.app-deleted": "쇼핑몰에서 앱이 삭제됨",
+  "auth.failure.app-expired": "앱 사용 기간이 만료됨",
   "auth.failure.rate-limited": "카페24 호출 한도 초과",
   "auth.failure.server": "카페24 서버 오류",
   "auth.failure.network": "카페24에 연결할 수 없음",

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { AlertEvent } from "../alerts.js";
+import { ALERT_EVENTS, type AlertEvent } from "../alerts.js";
 import type { MallWatchState } from "../watch-status.js";
 
 /**
@@ -42,7 +42,7 @@ const instant = z.number().finite().nullable();
 
 const recordSchema = z.object({
   mallId: z.string().min(1),
-  state: z.enum(["ok", "backoff", "reauth-required", "no-token"]),
+  state: z.enum(["ok", "backoff", "reauth-required", "no-token", "app-deleted", "app-expired"]),
   accessTokenExpiresAt: instant,
   refreshTokenExpiresAt: instant,
   lastRefreshAt: instant,
@@ -52,7 +52,7 @@ const recordSchema = z.object({
   lastError: z.object({ code: z.string(), message: z.string(), at: z.number().finite() }).nullable(),
   retryAt: z.number().finite(),
   deadRevision: z.string().nullable(),
-  alerts: z.array(z.enum(["reauth-required", "refresh-token-expiring", "refresh-failures"])),
+  alerts: z.array(z.enum(ALERT_EVENTS)),
   checkAt: instant,
   // Optional: records written by a version without verification still decode.
   provenAt: instant.optional(),

@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { MiddlewareHandler } from "hono";
+import type { MessageKey } from "../../i18n/en.js";
 import { createTranslator, isLang, type Lang } from "../../i18n/translate.js";
 
 const digest = (value: string) => createHash("sha256").update(value).digest();
@@ -13,6 +14,8 @@ export function bearerAuth(
   token: string,
   openPaths: readonly string[],
   lang: Lang = "en",
+  /** What the 401 tells the caller to send (the status page's token, or the token endpoint's secret). */
+  messageKey: MessageKey = "status.unauthorized",
 ): MiddlewareHandler {
   const expected = digest(token);
   return async (c, next) => {
@@ -23,6 +26,6 @@ export function bearerAuth(
     // `error` stays the machine-readable code; `message` is for the person who forgot the header (?lang=ko|en).
     const requested = c.req.query("lang");
     const t = createTranslator(requested && isLang(requested) ? requested : lang);
-    return c.json({ error: "unauthorized", message: t("status.unauthorized") }, 401);
+    return c.json({ error: "unauthorized", message: t(messageKey) }, 401);
   };
 }

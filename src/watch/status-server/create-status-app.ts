@@ -1,25 +1,46 @@
 import { randomBytes } from "node:crypto";
+import type { HttpBindings } from "@hono/node-server";
 import { Hono } from "hono";
 import { isLang, type Lang } from "../../i18n/translate.js";
+import type { AccessTokenIssuer } from "../access-token-issuer.js";
 import type { WatchStatusSource } from "../watch-status.js";
 import { bearerAuth } from "./bearer-auth.js";
 import { renderStatusPage } from "./render-status-page.js";
 import { createStatusMetrics } from "./status-metrics.js";
 import { needsPerson, statusJson, toStatusView } from "./status-view.js";
+import { type TokenEndpointOptions, tokenEndpointRoutes } from "./token-endpoint-routes.js";
+import {
+  WEBHOOK_PATH,
+  type WebhookReceiverOptions,
+  webhookReceiverRoutes,
+} from "./webhook-receiver-route.js";
 
 export interface StatusAppOptions {
   source: WatchStatusSource;
   lang: Lang;
   bearerToken?: string | undefined;
   now: () => number;
+  /** The token endpoint under /v1 (off when omitted: /v1/… answers 404). */
+  tokenEndpoint?: (TokenEndpointOptions & { issuer: AccessTokenIssuer }) | undefined;
+  /** Cafe24's app-deleted/expired webhooks at POST /v1/webhooks/cafe24, checked by signature (off when omitted). */
+  webhooks?: WebhookReceiverOptions | undefined;
 }
 
 /** Orchestrators and load balancers probe /healthz without credentials; it says no more than mall ids. */
 const OPEN_PATHS = ["/healthz"];
+/** The token endpoint checks its own secret: the status page's token must not open it. */
+const ENDPOINT_PREFIX = "/v1/";
 
 /** The routes of the status server, as a Hono app (fetch handler), independent of any socket. */
-export function createStatusApp({ source, lang, bearerToken, now }: StatusAppOptions): Hono {
-  const app = new Hono();
+export function createStatusApp({
+  source,
+  lang,
+  bearerToken,
+  now,
+  tokenEndpoint,
+  webhooks,
+}: StatusAppOptions): Hono<{ Bindings: Partial<HttpBindings> }> {
+  const app = new Hono<{ Bindings: Partial<HttpBindings> }>();
   const metrics = createStatusMetrics();
 
   app.use(async (c, next) => {
@@ -29,7 +50,13 @@ export function createStatusApp({ source, lang, bearerToken, now }: StatusAppOpt
     c.header("X-Content-Type-Options", "nosniff");
     c.header("Referrer-Policy", "no-referrer");
   });
-  if (bearerToken !== undefined) app.use(bearerAuth(bearerToken, OPEN_PATHS, lang));
+  if (bearerToken !== undefined) {
+    // Cafe24 cannot send the bearer token: the webhook route is authenticated by its signature instead.
+    const statusAuth = bearerAuth(bearerToken, webhooks ? [...OPEN_PATHS, WEBHOOK_PATH] : OPEN_PATHS, lang);
+    app.use((c, next) => (c.req.path.startsWith(ENDPOINT_PREFIX) ? next() : statusAuth(c, next)));
+  }
+  if (tokenEndpoint) app.route("/v1", tokenEndpointRoutes(tokenEndpoint, lang, now));
+  if (webhooks) app.route("/", webhookReceiverRoutes(webhooks, now));
 
   app.get("/", async (c) => {
     const requested = c.req.query("lang");

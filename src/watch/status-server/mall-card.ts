@@ -1,6 +1,7 @@
+import type { MessageKey } from "../../i18n/en.js";
 import type { Translate } from "../../i18n/translate.js";
 import { esc } from "../../util/html-escape.js";
-import type { MallDiagnosis, MallWatchStatus, WatchEvent } from "../watch-status.js";
+import type { MallDiagnosis, MallWatchState, MallWatchStatus, WatchEvent } from "../watch-status.js";
 import { replicaText } from "./cluster-section.js";
 import { countdownText, kstText, relativeText } from "./page-text.js";
 import { needsPerson } from "./status-view.js";
@@ -39,11 +40,18 @@ ${banner(mall, t)}
 
 /** Always rendered (hidden when not needed) so the live script can raise it without re-rendering the card. */
 function banner(mall: MallWatchStatus, t: Translate): string {
-  const text = mall.state === "no-token" ? t("status.banner.no-token") : t("status.banner.reauth-required");
+  const text = t(bannerKey(mall.state));
   return `<div class="banner" role="alert"${hidden(!needsPerson(mall))}>
 <p class="banner-text">${esc(mall.reauthCommand ? text : `${text} ${t("status.banner.noCommand")}`)}</p>
 <pre${hidden(!mall.reauthCommand)}><code class="reauth-command">${esc(mall.reauthCommand ?? "")}</code></pre>
 </div>`;
+}
+
+/** Why a person is needed: the banner names the cause (a removed app is not an expired token). */
+export function bannerKey(state: MallWatchState): MessageKey {
+  if (state === "no-token" || state === "app-deleted" || state === "app-expired")
+    return `status.banner.${state}`;
+  return "status.banner.reauth-required";
 }
 
 function expiry(at: number | null, field: string, now: number, t: Translate): string {

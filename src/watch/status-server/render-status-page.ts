@@ -9,7 +9,15 @@ import { STATUS_PAGE_SCRIPT } from "./status-page-script.js";
 import { STATUS_PAGE_STYLE } from "./status-page-style.js";
 import { needsPerson, type StatusView } from "./status-view.js";
 
-const STATES: readonly MallWatchState[] = ["ok", "refreshing", "backoff", "reauth-required", "no-token"];
+const STATES: readonly MallWatchState[] = [
+  "ok",
+  "refreshing",
+  "backoff",
+  "reauth-required",
+  "no-token",
+  "app-deleted",
+  "app-expired",
+];
 const EVENT_KINDS: readonly WatchEvent["kind"][] = [
   "refreshed",
   "refresh-failed",
@@ -18,6 +26,7 @@ const EVENT_KINDS: readonly WatchEvent["kind"][] = [
   "diagnosis",
   "started",
   "alert-sent",
+  "app-removed",
 ];
 const VERDICTS = ["healthy", "warnings", "problems"] as const;
 
@@ -44,6 +53,8 @@ function pageLabels(view: StatusView, t: Translate) {
     banners: {
       reauth: t("status.banner.reauth-required"),
       noToken: t("status.banner.no-token"),
+      appDeleted: t("status.banner.app-deleted"),
+      appExpired: t("status.banner.app-expired"),
       noCommand: t("status.banner.noCommand"),
     },
     replica: {

@@ -49,7 +49,13 @@ export function createStatusMetrics(): StatusMetrics {
     "cafe24_doctor_mall_needs_reauth",
     "1 when a person must authorize the app for the mall again (or for the first time), else 0.",
   );
-  const gauges = [accessLeft, refreshLeft, needsReauth];
+  const appRemoved = new Gauge({
+    name: "cafe24_doctor_mall_app_removed",
+    help: "1 when the mall no longer has the app (reason: deleted by the merchant, or expired); watch no longer refreshes it.",
+    labelNames: ["mall", "reason"] as const,
+    registers: [registry],
+  });
+  const gauges = [accessLeft, refreshLeft, needsReauth, appRemoved];
   // Registered on the first snapshot with a cluster: a single manager's scrape has no cluster metrics at all.
   let cluster: ClusterGauges | undefined;
 
@@ -71,6 +77,8 @@ export function createStatusMetrics(): StatusMetrics {
         if (access !== null) accessLeft.set({ mall: m.mallId }, access);
         if (refresh !== null) refreshLeft.set({ mall: m.mallId }, refresh);
         needsReauth.set({ mall: m.mallId }, needsPerson(m) ? 1 : 0);
+        if (m.state === "app-deleted" || m.state === "app-expired")
+          appRemoved.set({ mall: m.mallId, reason: m.state === "app-deleted" ? "deleted" : "expired" }, 1);
       }
       if (snapshot.cluster) {
         cluster ??= clusterGauges(registry);

@@ -51,7 +51,7 @@ export const STATUS_PAGE_SCRIPT = `(function () {
   }
 
   function update(card, m) {
-    var needs = m.state === "reauth-required" || m.state === "no-token";
+    var needs = m.needsReauth;
     card.dataset.state = m.state;
     card.querySelector(".state").textContent = L.states[m.state];
     card.querySelectorAll("[data-field]").forEach(function (e) {
@@ -69,7 +69,9 @@ export const STATUS_PAGE_SCRIPT = `(function () {
     }
     var banner = card.querySelector(".banner");
     banner.hidden = !needs;
-    var text = m.state === "no-token" ? L.banners.noToken : L.banners.reauth;
+    var text = m.state === "no-token" ? L.banners.noToken
+      : m.state === "app-deleted" ? L.banners.appDeleted
+      : m.state === "app-expired" ? L.banners.appExpired : L.banners.reauth;
     banner.querySelector(".banner-text").textContent = m.reauthCommand ? text : text + " " + L.banners.noCommand;
     banner.querySelector("pre").hidden = !m.reauthCommand;
     banner.querySelector(".reauth-command").textContent = m.reauthCommand || "";

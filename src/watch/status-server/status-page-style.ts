@@ -16,11 +16,11 @@ p{margin:4px 0}
 .malls{display:grid;gap:12px;grid-template-columns:repeat(auto-fill,minmax(min(100%,340px),1fr));margin-top:12px}
 .mall{background:var(--panel);border:1px solid var(--line);border-left:6px solid var(--ok);border-radius:8px;padding:10px 12px;min-width:0}
 .mall[data-state=backoff]{border-left-color:var(--warn)}
-.mall[data-state=reauth-required],.mall[data-state=no-token]{border-left-color:var(--bad)}
+.mall[data-state=reauth-required],.mall[data-state=no-token],.mall[data-state=app-deleted],.mall[data-state=app-expired]{border-left-color:var(--bad)}
 .mall-head{display:flex;justify-content:space-between;align-items:baseline;gap:8px;flex-wrap:wrap}
 .state{font-weight:600;color:var(--ok)}
 .mall[data-state=backoff] .state{color:var(--warn)}
-.mall[data-state=reauth-required] .state,.mall[data-state=no-token] .state{color:var(--bad)}
+.mall[data-state=reauth-required] .state,.mall[data-state=no-token] .state,.mall[data-state=app-deleted] .state,.mall[data-state=app-expired] .state{color:var(--bad)}
 .banner{background:var(--bad);color:#fff;border-radius:6px;padding:8px 10px;margin:8px 0;font-weight:600}
 .banner pre{background:#fff;color:#1f2328;border:0}
 code,pre{font:13px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}

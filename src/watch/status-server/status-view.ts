@@ -3,8 +3,16 @@ import { scrubSecrets } from "../../util/scrub-secrets.js";
 import type { ClusterView } from "../cluster/mall-coordinator.js";
 import type { MallWatchState, MallWatchStatus, WatchCounters, WatchSnapshot } from "../watch-status.js";
 
-/** States in which the manager cannot help itself: only a person authorizing the app fixes them. */
-const NEEDS_PERSON: ReadonlySet<MallWatchState> = new Set(["reauth-required", "no-token"]);
+/**
+ * States in which the manager cannot help itself: only a person authorizing the app fixes them (after the
+ * merchant installed or renewed it, for a removed app).
+ */
+const NEEDS_PERSON: ReadonlySet<MallWatchState> = new Set([
+  "reauth-required",
+  "no-token",
+  "app-deleted",
+  "app-expired",
+]);
 
 export const needsPerson = (mall: Pick<MallWatchStatus, "state">): boolean => NEEDS_PERSON.has(mall.state);
 

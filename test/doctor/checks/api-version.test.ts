@@ -8,6 +8,8 @@ import { scenario } from "./context-helper.js";
 // 2025-12-01 expires 2027-03-01; 2026-09-01 is the newest and has no expiry.
 const EXPIRED = "2025-06-01";
 const EXPIRING = "2025-09-01";
+/** The emulator answering an expired version with a 400 instead of Cafe24's silent fallback. */
+const STRICT = { emulator: { versions: { expired: "error" as const } } };
 
 describe("check 10: API version", () => {
   it("passes for the newest version, which has no expiry, with one call", async () => {
@@ -55,8 +57,8 @@ describe("check 10: API version", () => {
     });
   });
 
-  it("is critical when Cafe24 refuses the app's expired version", async () => {
-    const h = await scenario();
+  it("is critical when a strict server refuses the app's expired version", async () => {
+    const h = await scenario(STRICT);
     h.emu.control.setAppVersion(h.mallId, EXPIRED);
     const outcome = await apiVersionCheck.run(h.ctx, h.deps);
     expect(outcome.status).toBe("expired");
@@ -72,7 +74,7 @@ describe("check 10: API version", () => {
   });
 
   it("is critical when Cafe24 silently falls back from an expired version (by its expiry date)", async () => {
-    const h = await scenario({ emulator: { versions: { expired: "fallback" } } });
+    const h = await scenario();
     h.emu.control.setAppVersion(h.mallId, EXPIRED);
     const outcome = await apiVersionCheck.run(h.ctx, h.deps);
     expect(outcome.status).toBe("expired");
@@ -80,8 +82,8 @@ describe("check 10: API version", () => {
     expect(outcome.evidence.expiresAt).toBe("2026-09-01T00:00:00+09:00");
   });
 
-  it("names CAFE24_API_VERSION when the pinned version is the expired one", async () => {
-    const h = await scenario({ config: { apiVersion: EXPIRED } });
+  it("names CAFE24_API_VERSION when a strict server refuses the pinned expired version", async () => {
+    const h = await scenario({ ...STRICT, config: { apiVersion: EXPIRED } });
     const outcome = await apiVersionCheck.run(h.ctx, h.deps);
     expect(outcome.findings[0]).toMatchObject({
       code: "API_VERSION_EXPIRED",
@@ -98,7 +100,7 @@ describe("check 10: API version", () => {
   });
 
   it("needs no call when an earlier answer was already refused for its version", async () => {
-    const h = await scenario();
+    const h = await scenario(STRICT);
     h.emu.control.setAppVersion(h.mallId, EXPIRED);
     await h.ctx.api?.get("/products/count");
     const outcome = await apiVersionCheck.run(h.ctx, h.deps);

@@ -100,7 +100,8 @@ describe("check 8: data APIs", () => {
   });
 
   it("leaves an API version refusal to the API version check, skipped rather than failing without a finding", async () => {
-    const h = await scenario();
+    // A strict server refuses the expired version; Cafe24 itself falls back silently (the emulator's default).
+    const h = await scenario({ emulator: { versions: { expired: "error" } } });
     h.emu.control.setAppVersion(h.mallId, "2025-06-01");
     const outcome = await dataApisCheck.run(h.ctx, h.deps);
     expect(outcome.status).toBe("skipped");

@@ -33,8 +33,10 @@ describe("the JSON report", () => {
   it("lists checks in the fixed order with offsets from the run start and the highest urgency", () => {
     const report = buildReport(fullInput("en"), createTranslator("en"));
     // The fixture is a token file's run of the guide's 12 steps: no Redis (13), which only a Redis store gets,
-    // and no project files (14). Each check keeps its step number whatever is left out.
-    const fileChecks = CHECK_ORDER.filter((id) => id !== "redis" && id !== "project-files");
+    // and no project files (14) or code (15). Each check keeps its step number whatever is left out.
+    const fileChecks = CHECK_ORDER.filter(
+      (id) => id !== "redis" && id !== "project-files" && id !== "code-scan",
+    );
     expect(report.checks.map((c) => c.id)).toEqual(fileChecks);
     expect(report.checks.map((c) => c.order)).toEqual(fileChecks.map((id) => CHECK_ORDER.indexOf(id) + 1));
     const input = fullInput("en");
@@ -49,6 +51,17 @@ describe("the JSON report", () => {
       order: 14,
       title: "Project files",
     });
+    const withCode = buildReport(
+      {
+        ...input,
+        results: [{ ...first, id: "code-scan" }, { ...first, id: "project-files" }, first, ...rest],
+      },
+      createTranslator("en"),
+    );
+    expect(withCode.checks.slice(-2).map((c) => [c.id, c.order, c.title])).toEqual([
+      ["project-files", 14, "Project files"],
+      ["code-scan", 15, "Project code"],
+    ]);
     const auth = report.checks.find((c) => c.id === "authentication");
     expect(auth).toMatchObject({ startedAtMs: 90, durationMs: 110, urgency: "critical", tag: "[EXPIRED]" });
     expect(report.checks.find((c) => c.id === "clock")?.urgency).toBeNull();

@@ -63,7 +63,11 @@ describe("the quick diagnosis and check agree on the scenario matrix", () => {
 });
 
 /** The token commands a root cause can recommend that run without a person here (the emulator approves). */
-const RUNNABLE = new Set(["cafe24-doctor token refresh", "cafe24-doctor token login"]);
+const RUNNABLE = new Set([
+  "cafe24-doctor token refresh",
+  "cafe24-doctor token login",
+  "cafe24-doctor token login --mall demomall",
+]);
 
 /** Runs one CLI command line in-process against the world, as the user would from the project directory. */
 async function cli(w: World, args: string[]): Promise<{ code: number; out: string }> {
@@ -99,6 +103,16 @@ async function login(w: World): Promise<{ code: number; out: string }> {
 /** "Enable it on the app in Developer Center, then authorize again" (rootcause.scope.explanation). */
 const PERSON_FIRST: Record<string, (w: World) => Promise<void> | void> = {
   "scope missing for orders": (w) => w.emu.control.setAppScopes(w.mall.mallId, w.mall.scopes),
+  // "Ask the merchant to reinstall / renew the app" (rootcause.appDeleted / appExpired.explanation).
+  "app deleted by the merchant": (w) => {
+    w.emu.control.setAppState(w.mall.mallId, "active");
+  },
+  "app deleted by the merchant, no token stored": (w) => {
+    w.emu.control.setAppState(w.mall.mallId, "active");
+  },
+  "app expired": (w) => {
+    w.emu.control.setAppState(w.mall.mallId, "active");
+  },
 };
 
 describe("every root cause's command succeeds in its scenario and clears the cause", () => {
@@ -116,8 +130,9 @@ describe("every root cause's command succeeds in its scenario and clears the cau
     expect(command).toBe(scenario.command);
     // What the root cause's explanation asks of a person before the command, where it asks anything.
     await PERSON_FIRST[scenario.name]?.(w);
-    const result =
-      command === "cafe24-doctor token login" ? await login(w) : await cli(w, ["token", "refresh"]);
+    const result = command?.startsWith("cafe24-doctor token login")
+      ? await login(w)
+      : await cli(w, ["token", "refresh"]);
     expect(result.code, result.out).toBe(0);
     const after = await w.run();
     const codes = after.problems.map((p) => p.finding.code);

@@ -99,6 +99,44 @@ export const SCENARIOS: Scenario[] = [
     command: "cafe24-doctor token login",
     exitCode: 2,
   },
+  {
+    // Every call 403 "This app is deleted.": not the scope and not the token, though both checks would read a
+    // 403 and a dead token that way.
+    name: "app deleted by the merchant",
+    act: async (w) => {
+      await w.writeTokens();
+      w.emu.control.setAppState(w.mall.mallId, "deleted");
+      return w.run();
+    },
+    rootCause: "APP_DELETED_BY_MERCHANT",
+    urgency: "critical",
+    command: "cafe24-doctor token login --mall demomall",
+    exitCode: 2,
+  },
+  {
+    // With no token to try, the token endpoint's refusal of the credentials probe names the removal.
+    name: "app deleted by the merchant, no token stored",
+    act: async (w) => {
+      w.emu.control.setAppState(w.mall.mallId, "deleted");
+      return w.run();
+    },
+    rootCause: "APP_DELETED_BY_MERCHANT",
+    urgency: "critical",
+    command: "cafe24-doctor token login --mall demomall",
+    exitCode: 2,
+  },
+  {
+    name: "app expired",
+    act: async (w) => {
+      await w.writeTokens();
+      w.emu.control.setAppState(w.mall.mallId, "expired");
+      return w.run();
+    },
+    rootCause: "APP_EXPIRED",
+    urgency: "critical",
+    command: "cafe24-doctor token login --mall demomall",
+    exitCode: 2,
+  },
   ...(
     [
       ["wrong client secret (invalid_client)", "invalid_client"],
@@ -142,6 +180,19 @@ export const SCENARIOS: Scenario[] = [
     rootCause: "API_VERSION_EXPIRED",
     urgency: "critical",
     command: undefined,
+    exitCode: 2,
+  },
+  {
+    // Cafe24 answers an expired version as the oldest live one without an error (docs/cafe24-facts.md §10):
+    // only the version calendar shows it, and the fix names the newest version to test and pin.
+    name: "pinned API version expired, silently served as another",
+    act: async (w) => {
+      await w.writeTokens();
+      return w.run({ config: { ...(await w.config()), apiVersion: "2025-06-01" } });
+    },
+    rootCause: "API_VERSION_EXPIRED",
+    urgency: "critical",
+    command: "CAFE24_API_VERSION=2026-09-01 cafe24-doctor check",
     exitCode: 2,
   },
   {

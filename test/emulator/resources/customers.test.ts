@@ -7,9 +7,9 @@ describe("GET /customers", () => {
   const m = makeMall();
   const [first, second] = m.data.customers;
 
-  it("requires member_id or cellphone (422 otherwise)", () => {
-    expect422(call(m, "GET", "/customers"), "member_id or cellphone");
-    expect422(call(m, "GET", "/customers?limit=10"), "member_id or cellphone");
+  it("requires member_id or cellphone (422 with Cafe24's observed wording otherwise)", () => {
+    expect422(call(m, "GET", "/customers"), "Please enter the cellphone or member_id parameter.");
+    expect422(call(m, "GET", "/customers?limit=10"), "Please enter the cellphone or member_id parameter.");
   });
 
   it("finds members by full member_id, several at once", () => {

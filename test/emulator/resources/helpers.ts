@@ -9,6 +9,7 @@ import { emulatorOptionsSchema } from "../../../src/emulator/options.js";
 import { seededRandom } from "../../../src/emulator/prng.js";
 import { createMall, type MallState } from "../../../src/emulator/state/mall.js";
 import { DEFAULT_API_VERSIONS, VersionTable } from "../../../src/emulator/versions.js";
+import { WebhookSender } from "../../../src/emulator/webhooks/webhook-sender.js";
 
 /** 2026-11-27 20:41:00 in Seoul. */
 export const NOW = Date.parse("2026-11-27T11:41:00.000Z");
@@ -47,6 +48,8 @@ export function makeMall(sizes: MallDataSizes = SIZES): TestMall {
     malls: new Map([[mall.mallId, mall]]),
     defaultMallId: mall.mallId,
     dataOf: () => data,
+    // No URL configured: these tests never send webhooks.
+    webhooks: new WebhookSender({}, { fetch, sleep: async () => {}, now: () => NOW }),
   };
   return { ctx, mall, data };
 }

@@ -22,7 +22,7 @@ export const boardsRoutes: AdminRoute[] = [
       shopNoParam(query);
       const boardNo = idParam(params, "board_no");
       const board = data.boards.find((b) => b.board_no === boardNo);
-      if (!board) throw notFound("board_no", boardNo);
+      if (!board) throw notFound();
       return { body: { board: publicView(board, fieldsParam(query)) } };
     },
   },

@@ -60,7 +60,7 @@ export const categoriesRoutes: AdminRoute[] = [
       shopNoParam(query);
       const categoryNo = idParam(params, "category_no");
       const category = data.categories.find((c) => c.category_no === categoryNo);
-      if (!category) throw notFound("category_no", categoryNo);
+      if (!category) throw notFound();
       return { body: { category: publicView(category, fieldsParam(query)) } };
     },
   },

@@ -70,7 +70,7 @@ export const customersPrivacyRoutes: AdminRoute[] = [
       shopNoParam(query);
       const memberId = params.member_id ?? "";
       const customer = customerById(data, memberId);
-      if (!customer) throw notFound("member_id", memberId);
+      if (!customer) throw notFound();
       return { body: { customersprivacy: privacyView(customer, fieldsParam(query)) } };
     },
   },

@@ -1,4 +1,5 @@
 import type { Customer, MallData } from "../../data/types.js";
+import { MESSAGES } from "../../http/cafe24-error.js";
 import {
   fieldsParam,
   invalid,
@@ -60,7 +61,7 @@ export const customersRoutes: AdminRoute[] = [
       shopNoParam(query);
       const keys = memberKeys(query);
       if (!keys.ids && !keys.phones) {
-        throw invalid("member_id or cellphone is required (full values; comma-separate several).");
+        throw invalid(MESSAGES.customerKeys);
       }
       const { limit, offset } = pagingParams(query, RULE);
       const fields = fieldsParam(query);

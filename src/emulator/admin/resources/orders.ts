@@ -155,14 +155,14 @@ function orderView(
   return view;
 }
 
-/** §6.0 paging links, absolute like Cafe24's; a next link is offered only while it stays within the cap. */
-function pageLinks(mall: MallState, query: URLSearchParams, offset: number, limit: number, more: boolean) {
-  const href = (at: number) => {
-    const q = new URLSearchParams(query);
-    q.set("offset", String(at));
-    q.set("limit", String(limit));
-    return `https://${mall.mallId}.cafe24api.com/api/v2/admin/orders?${q}`;
-  };
+/**
+ * §6.0 paging links, absolute like Cafe24's; a next link is offered only while it stays within the cap. The
+ * documented example carries only `limit` and `offset` (§10), not the call's filters, so neither does this:
+ * a client must re-send its own filters rather than follow `href` blindly.
+ */
+function pageLinks(mall: MallState, offset: number, limit: number, more: boolean) {
+  const href = (at: number) =>
+    `https://${mall.mallId}.cafe24api.com/api/v2/admin/orders?limit=${limit}&offset=${at}`;
   const links: { rel: string; href: string }[] = [];
   if (offset > 0) links.push({ rel: "previous", href: href(Math.max(0, offset - limit)) });
   if (more && offset + limit <= RULE.maxOffset) links.push({ rel: "next", href: href(offset + limit) });
@@ -179,7 +179,7 @@ export const ordersRoutes: AdminRoute[] = [
       const fields = fieldsParam(query);
       const embeds = embedParam(query, EMBEDS);
       const { page, more } = pageOf(candidates, match, offset, limit);
-      const links = pageLinks(mall, query, offset, limit, more);
+      const links = pageLinks(mall, offset, limit, more);
       const orders = page.map((o) => orderView(o, fields, embeds));
       return { body: links.length ? { orders, links } : { orders } };
     },
@@ -203,7 +203,7 @@ export const ordersRoutes: AdminRoute[] = [
       const fields = fieldsParam(query);
       const embeds = embedParam(query, EMBEDS);
       const order = data.ordersById.get(orderId);
-      if (!order) throw notFound("order_id", orderId);
+      if (!order) throw notFound();
       return { body: { order: orderView(order, fields, embeds) } };
     },
   },

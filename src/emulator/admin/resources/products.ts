@@ -87,8 +87,11 @@ function productFilter(query: URLSearchParams, data: MallData): ProductFilter {
   const numbers = intListParam(query, "product_no", { min: 1 });
   const codes = listParam(query, "product_code");
   const brands = listParam(query, "brand_code");
-  // Product names contain spaces, so this list is split on commas only.
-  const names = query.get("product_name")?.split(",");
+  // Product names contain spaces, so this list is split on commas only; matched ignoring case (§10).
+  const names = query
+    .get("product_name")
+    ?.split(",")
+    .map((n) => n.toLowerCase());
   const display = flagParam(query, "display");
   const selling = flagParam(query, "selling");
   const category = intParam(query, "category", { min: 1 });
@@ -96,9 +99,10 @@ function productFilter(query: URLSearchParams, data: MallData): ProductFilter {
   const updated = dateRangeParams(query, "updated_start_date", "updated_end_date");
 
   const tests: ((p: Product) => boolean)[] = [];
-  if (codes) tests.push((p) => codes.includes(p.product_code));
+  // Cafe24 matches product_code as a substring, so "P0000" finds every P0000xxx product (§10).
+  if (codes) tests.push((p) => codes.some((c) => p.product_code.includes(c)));
   if (brands) tests.push((p) => brands.includes(p.brand_code));
-  if (names) tests.push((p) => names.some((n) => p.product_name.includes(n)));
+  if (names) tests.push((p) => names.some((n) => p.product_name.toLowerCase().includes(n)));
   if (display) tests.push((p) => p.display === display);
   if (selling) tests.push((p) => p.selling === selling);
   if (category !== undefined) tests.push((p) => p.category.some((c) => c.category_no === category));
@@ -277,7 +281,7 @@ export const productsRoutes: AdminRoute[] = [
       const fields = fieldsParam(query);
       const embeds = embedParam(query, PRODUCT_EMBEDS);
       const product = data.productsByNo.get(productNo);
-      if (!product) throw notFound("product_no", productNo);
+      if (!product) throw notFound();
       return { body: { product: productView(product, fields, embeds, true) } };
     },
   },

@@ -17,7 +17,7 @@ export const shopsRoutes: AdminRoute[] = [
     handle({ params, query, data }) {
       const shopNo = idParam(params, "shop_no");
       const shop = data.shops.find((s) => s.shop_no === shopNo);
-      if (!shop) throw notFound("shop_no", shopNo);
+      if (!shop) throw notFound();
       return { body: { shop: publicView(shop, fieldsParam(query)) } };
     },
   },

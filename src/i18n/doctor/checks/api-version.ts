@@ -3,7 +3,10 @@ import { checkCatalogue } from "./check-catalogue.js";
 /** Check 10 — API version: its finding codes and messages. */
 export const apiVersionCatalogue = checkCatalogue({
   codes: {
-    /** Expired (a 400 naming it, or an expiry date in the past). → CAFE24_API_VERSION=<live version> cafe24-doctor check */
+    /**
+     * Expired: a 400 naming it, an expiry date in the past, or a pinned version past its end in the version
+     * calendar (Cafe24 silently serves another). → CAFE24_API_VERSION=<live version> cafe24-doctor check
+     */
     API_VERSION_EXPIRED: "critical",
     /** Not a version Cafe24 knows (a 400 naming it). → the same command */
     API_VERSION_INVALID: "critical",
@@ -29,6 +32,14 @@ export const apiVersionCatalogue = checkCatalogue({
     "check.api-version.expiring.cause": "API version {version} expires on {date}, in {days} days.",
     "check.api-version.API_VERSION_EXPIRED.cause.date":
       "API version {version} expired on {date}: Cafe24 now refuses it or silently runs calls as an older live version.",
+    "check.api-version.API_VERSION_EXPIRED.cause.silent":
+      "API version {version} expired on {date}: Cafe24 is silently serving version {served}; response shapes may have changed.",
+    "check.api-version.API_VERSION_EXPIRED.cause.pinnedSilent":
+      "CAFE24_API_VERSION pins API version {version}, which expired on {date}: Cafe24 is silently serving version {served}; response shapes may have changed.",
+    "check.api-version.expiring.pinned.cause":
+      "CAFE24_API_VERSION pins API version {version}, which expires on {date}, in {days} days; after that Cafe24 silently serves another version.",
+    "check.api-version.remedy.pinnedSilent":
+      "Test your calls against {latest}, then pin it: CAFE24_API_VERSION={latest} (or apiVersion in cafe24-doctor.config.json) instead of {version}.",
     "check.api-version.API_VERSION_EXPIRED.cause.refused":
       "Cafe24 refuses API version {version}: it has expired, and every call made with it fails.",
     "check.api-version.API_VERSION_INVALID.cause":
@@ -54,6 +65,14 @@ export const apiVersionCatalogue = checkCatalogue({
     "check.api-version.expiring.cause": "API 버전 {version}이(가) {date}에 만료됩니다. {days}일 남았습니다.",
     "check.api-version.API_VERSION_EXPIRED.cause.date":
       "API 버전 {version}은(는) {date}에 만료되었습니다. 카페24가 이 버전을 거부하거나, 호출을 더 오래된 유효 버전으로 조용히 처리합니다.",
+    "check.api-version.API_VERSION_EXPIRED.cause.silent":
+      "API 버전 {version}은(는) {date}에 만료되었습니다. 카페24가 알리지 않고 {served} 버전으로 응답하고 있어 응답 형식이 달라졌을 수 있습니다.",
+    "check.api-version.API_VERSION_EXPIRED.cause.pinnedSilent":
+      "CAFE24_API_VERSION이 API 버전 {version}으로 고정되어 있는데, 이 버전은 {date}에 만료되었습니다. 카페24가 알리지 않고 {served} 버전으로 응답하고 있어 응답 형식이 달라졌을 수 있습니다.",
+    "check.api-version.expiring.pinned.cause":
+      "CAFE24_API_VERSION이 고정한 API 버전 {version}이(가) {date}에 만료됩니다. {days}일 남았으며, 그 뒤에는 카페24가 알리지 않고 다른 버전으로 응답합니다.",
+    "check.api-version.remedy.pinnedSilent":
+      "{latest} 버전으로 호출을 시험해 본 뒤 {version} 대신 그 버전을 고정하세요: CAFE24_API_VERSION={latest} (또는 cafe24-doctor.config.json의 apiVersion).",
     "check.api-version.API_VERSION_EXPIRED.cause.refused":
       "카페24가 API 버전 {version}을(를) 거부합니다. 만료된 버전이라 이 버전으로 하는 호출은 모두 실패합니다.",
     "check.api-version.API_VERSION_INVALID.cause":

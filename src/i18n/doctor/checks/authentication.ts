@@ -11,8 +11,15 @@ export const authenticationCatalogue = checkCatalogue({
      * stale (expired) token whose refresh token still lives
      */
     ACCESS_TOKEN_REJECTED: "critical",
-    /** Scope missing or app uninstalled. → cafe24-doctor token login */
+    /** Scope missing (403 without the removed-app wording). → cafe24-doctor token login */
     ACCESS_FORBIDDEN: "high",
+    /**
+     * Cafe24 says the merchant deleted the app from the mall (403 "This app is deleted.", or the token endpoint
+     * refusing the probe grant so). Not a scope, not a token: the merchant reinstalls, then token login.
+     */
+    APP_DELETED: "critical",
+    /** The app's Cafe24 Store term ran out (wording OUR ASSUMPTION). The merchant renews, then token login. */
+    APP_EXPIRED: "critical",
     RATE_LIMITED: "medium",
     /** → cafe24-doctor check (later: not a token problem) */
     CAFE24_SERVER_ERROR: "medium",
@@ -47,6 +54,16 @@ export const authenticationCatalogue = checkCatalogue({
       "Cafe24 rejects the app's client {which} (token endpoint → {status})",
     "check.authentication.summary.versionRefused":
       "token not proven: Cafe24 refused API version {version} (see API version)",
+    "check.authentication.summary.appDeleted": "Cafe24: the app was deleted from mall {mall} (403)",
+    "check.authentication.summary.appExpired": "Cafe24: the app has expired for mall {mall} (403)",
+    "check.authentication.APP_DELETED.cause":
+      'Cafe24 says "{said}": the merchant removed the app from mall {mall}. This is not a scope problem and not an expired token; every API call and every refresh will be refused, and the stored tokens are dead.',
+    "check.authentication.APP_DELETED.remedy":
+      "Ask the merchant to install the app again (Cafe24 Store or the app's install link), then run `{command}` to store a new token.",
+    "check.authentication.APP_EXPIRED.cause":
+      'Cafe24 says "{said}": the app\'s term on mall {mall} has run out. This is not a scope problem and not an expired token; every API call and every refresh will be refused until it is renewed.',
+    "check.authentication.APP_EXPIRED.remedy":
+      "Ask the merchant to renew the app in the Cafe24 Store, then run `{command}` to store a new token.",
 
     "check.authentication.expired.cause":
       'Cafe24 answered 401 "access_token time expired": the access token has expired.',
@@ -64,10 +81,9 @@ export const authenticationCatalogue = checkCatalogue({
       'Cafe24 rejects the token from CAFE24_ACCESS_TOKEN (401 "Invalid access_token"): the copy went stale when the token was refreshed elsewhere.',
     "check.authentication.rejectedEnv.remedy":
       "Remove CAFE24_ACCESS_TOKEN and authorize once with `{command}`; every process then reads the token file.",
-    "check.authentication.forbidden.cause":
-      "Cafe24 refused {path} (403): the token lacks {scope}, or the app was uninstalled from the mall.",
+    "check.authentication.forbidden.cause": "Cafe24 refused {path} (403): the token lacks {scope}.",
     "check.authentication.forbidden.remedy":
-      "Enable {scope} on the app in Cafe24 Developers and have the merchant authorize again (`cafe24-doctor token login`); if the app was removed, reinstall it first.",
+      "Enable {scope} on the app in Cafe24 Developers and have the merchant authorize again (`cafe24-doctor token login`).",
     "check.authentication.rateLimited.cause":
       "Cafe24 answered 429: the mall's call bucket is full because other processes are calling fast.",
     "check.authentication.rateLimited.remedy":
@@ -110,6 +126,16 @@ export const authenticationCatalogue = checkCatalogue({
       "카페24가 앱의 client {which}을(를) 거부함 (토큰 엔드포인트 → {status})",
     "check.authentication.summary.versionRefused":
       "토큰 확인 못 함: 카페24가 API 버전 {version}을(를) 거부함 (API 버전 참고)",
+    "check.authentication.summary.appDeleted": "카페24: 쇼핑몰 {mall}에서 앱이 삭제됨 (403)",
+    "check.authentication.summary.appExpired": "카페24: 쇼핑몰 {mall}의 앱 사용 기간이 만료됨 (403)",
+    "check.authentication.APP_DELETED.cause":
+      '카페24 응답: "{said}". 쇼핑몰 운영자가 {mall}에서 앱을 삭제했습니다. 권한(scope) 문제도, 토큰 만료도 아닙니다. 모든 API 호출과 토큰 갱신이 거부되며 저장된 토큰은 더 이상 쓸 수 없습니다.',
+    "check.authentication.APP_DELETED.remedy":
+      "쇼핑몰 운영자에게 앱을 다시 설치해 달라고 요청하고(카페24 스토어 또는 앱 설치 링크), 그다음 `{command}`로 새 토큰을 저장하세요.",
+    "check.authentication.APP_EXPIRED.cause":
+      '카페24 응답: "{said}". 쇼핑몰 {mall}에서 앱 사용 기간이 끝났습니다. 권한(scope) 문제도, 토큰 만료도 아닙니다. 갱신될 때까지 모든 API 호출과 토큰 갱신이 거부됩니다.',
+    "check.authentication.APP_EXPIRED.remedy":
+      "쇼핑몰 운영자에게 카페24 스토어에서 앱 사용 기간을 연장해 달라고 요청하고, 그다음 `{command}`로 새 토큰을 저장하세요.",
 
     "check.authentication.expired.cause":
       '카페24가 401 "access_token time expired"로 응답했습니다. access token이 만료되었습니다.',
@@ -128,9 +154,9 @@ export const authenticationCatalogue = checkCatalogue({
     "check.authentication.rejectedEnv.remedy":
       "CAFE24_ACCESS_TOKEN을 지우고 `{command}`로 한 번 인증하세요. 그러면 모든 프로세스가 토큰 파일을 읽습니다.",
     "check.authentication.forbidden.cause":
-      "카페24가 {path}를 거부했습니다(403). 토큰에 {scope} 권한이 없거나, 앱이 쇼핑몰에서 삭제되었습니다.",
+      "카페24가 {path}를 거부했습니다(403). 토큰에 {scope} 권한이 없습니다.",
     "check.authentication.forbidden.remedy":
-      "카페24 개발자센터에서 앱에 {scope} 권한을 켜고 쇼핑몰 운영자가 다시 인증하게 하세요(`cafe24-doctor token login`). 앱이 삭제되었다면 먼저 다시 설치하세요.",
+      "카페24 개발자센터에서 앱에 {scope} 권한을 켜고 쇼핑몰 운영자가 다시 인증하게 하세요(`cafe24-doctor token login`).",
     "check.authentication.rateLimited.cause":
       "카페24가 429로 응답했습니다. 다른 프로세스가 빠르게 호출해 쇼핑몰의 호출 버킷이 가득 찼습니다.",
     "check.authentication.rateLimited.remedy":

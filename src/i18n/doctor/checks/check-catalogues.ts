@@ -2,6 +2,7 @@ import { apiVersionCatalogue } from "./api-version.js";
 import { appModulesCatalogue } from "./app-modules.js";
 import { authenticationCatalogue } from "./authentication.js";
 import { clockCatalogue } from "./clock.js";
+import { codeScanCatalogue } from "./code-scan.js";
 import { configurationCatalogue } from "./configuration.js";
 import { dataApisCatalogue } from "./data-apis.js";
 import { networkCatalogue } from "./network.js";
@@ -29,6 +30,7 @@ export const CHECK_CATALOGUES = {
   services: servicesCatalogue,
   redis: redisCatalogue,
   "project-files": projectFilesCatalogue,
+  "code-scan": codeScanCatalogue,
 };
 
 /** The checks' English messages, for en.ts. */
@@ -47,6 +49,7 @@ export const checksEn = {
   ...servicesCatalogue.en,
   ...redisCatalogue.en,
   ...projectFilesCatalogue.en,
+  ...codeScanCatalogue.en,
 };
 
 /** The checks' Korean messages, for ko.ts (each catalogue's type already pins them to its English keys). */
@@ -65,4 +68,5 @@ export const checksKo = {
   ...servicesCatalogue.ko,
   ...redisCatalogue.ko,
   ...projectFilesCatalogue.ko,
+  ...codeScanCatalogue.ko,
 };
