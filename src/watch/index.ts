@@ -25,6 +25,7 @@ export type {
   MallCoordinator,
   MallDue,
   MallRelease,
+  RemovalMark,
   ReplicaInfo,
 } from "./cluster/mall-coordinator.js";
 export type { MallRecord } from "./cluster/mall-record.js";

@@ -117,8 +117,12 @@ export class MallWatcher {
   /** When a live verification call last found the token accepted. */
   private verifiedAt: number | null = null;
   private scopes: readonly string[] = [];
-  /** With replicas: a removal Cafe24's webhook reported, applied when this replica next works on the mall. */
-  private reportedRemoval: { removal: AppRemoval; source: AppRemovalSource } | undefined;
+  /** With replicas: a removal (the cluster's mark, or a webhook Redis could not share), applied at the next step. */
+  private reportedRemoval:
+    | { removal: AppRemoval; source: AppRemovalSource; revision?: string | null | undefined }
+    | undefined;
+  /** How the removal this mall is in now was learnt (shared with the other replicas as a mark). */
+  private removedAs: { removal: AppRemoval; source: AppRemovalSource } | undefined;
   private readonly client: Cafe24Client;
 
   constructor(private readonly s: MallWatcherSettings) {
@@ -438,10 +442,16 @@ export class MallWatcher {
         },
       );
     // Refused for good, and nobody has authorized again since: asking Cafe24 again would only repeat the refusal.
-    if (isAppRemovedState(this.state) && stored.revision === this.deadRevision)
+    // A removal heard of (a webhook, another replica's mark) but not yet applied counts too, unless a token was
+    // stored since the revision it declared dead.
+    const reported = this.reportedRemoval;
+    const reportedLive =
+      reported !== undefined &&
+      (reported.revision === undefined || (reported.revision ?? undefined) === stored.revision);
+    if ((isAppRemovedState(this.state) && stored.revision === this.deadRevision) || reportedLive)
       throw new AccessTokenUnavailable(
         ERROR_CODES.reauthRequired,
-        `The app is no longer installed on mall ${this.mallId} (${this.state}); the merchant must install it and consent again.`,
+        `The app is no longer installed on mall ${this.mallId}; the merchant must install it and consent again.`,
         { mallId: this.mallId, reauthCommand: command },
       );
     if (this.state === "reauth-required" && stored.revision === this.deadRevision)
@@ -539,9 +549,16 @@ export class MallWatcher {
     const reported = this.reportedRemoval;
     if (reported) {
       this.reportedRemoval = undefined;
-      // Adopted already removed (another replica was refused first): the alert is not sent again.
-      await this.markRemoved(reported.removal, reported.source);
-      return;
+      // A mark names the revision it declared dead: a token stored since is a new consent, and the mark is stale.
+      const stale =
+        reported.revision !== undefined &&
+        (await this.s.store.get(this.mallId).catch(() => undefined))?.revision !==
+          (reported.revision ?? undefined);
+      if (!stale) {
+        // Adopted already removed (another replica was refused first): the alert is not sent again.
+        await this.markRemoved(reported.removal, reported.source);
+        return;
+      }
     }
     if (this.needsRead(this.s.now())) await this.read();
     const due = this.due(this.s.now());
@@ -678,8 +695,20 @@ export class MallWatcher {
   }
 
   /** With replicas: remembers the removal until this replica holds the mall (see `WatchManager.appRemoved`). */
-  removalReported(removal: AppRemoval, source: AppRemovalSource): void {
-    this.reportedRemoval = { removal, source };
+  removalReported(removal: AppRemoval, source: AppRemovalSource, revision?: string | null): void {
+    this.reportedRemoval = { removal, source, revision };
+  }
+
+  /** The removal this mall is in and the revision it declared dead (undefined: not removed): a cluster's mark. */
+  get removedMark(): { removal: AppRemoval; source: AppRemovalSource; revision: string | null } | undefined {
+    if (!isAppRemovedState(this.state)) return undefined;
+    const removal = this.state === "app-deleted" ? "deleted" : "expired";
+    return { removal, source: this.removedAs?.source ?? "refresh", revision: this.deadRevision ?? null };
+  }
+
+  /** The revision of the token last read from the store (undefined: none read yet, or none stored). */
+  get storedRevision(): string | undefined {
+    return this.schedule ? this.revision : undefined;
   }
 
   /**
@@ -698,6 +727,7 @@ export class MallWatcher {
     this.deadRevision =
       (await this.s.store.get(this.mallId).catch(() => undefined))?.revision ?? this.revision;
     this.retryAt = 0;
+    this.removedAs = { removal, source };
     if (this.state !== state) {
       const message = appRemovalMessage(this.mallId, removal, source);
       this.history.record(this.s.now(), "app-removed", message);

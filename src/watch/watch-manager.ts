@@ -269,7 +269,7 @@ export class WatchManager
    * had now, INVALID_OPTIONS for a mall this manager does not keep.
    */
   async accessTokenFor(mallId: string, options: IssueOptions): Promise<IssuedAccessToken> {
-    return this.watcherOf(mallId).issueAccessToken(options);
+    return this.issuingWatcher(mallId).issueAccessToken(options);
   }
 
   /** After Cafe24 refused `rejectedAccessToken`: a fresh token if it is still the current one, else the current. */
@@ -278,7 +278,14 @@ export class WatchManager
     rejectedAccessToken: string,
     options: IssueOptions,
   ): Promise<IssuedAccessToken> {
-    return this.watcherOf(mallId).replaceRejectedToken(rejectedAccessToken, options);
+    return this.issuingWatcher(mallId).replaceRejectedToken(rejectedAccessToken, options);
+  }
+
+  /** With replicas, the cluster's app-removed mark is taken in first: a removed mall gets no call to Cafe24. */
+  private issuingWatcher(mallId: string): MallWatcher {
+    const watcher = this.watcherOf(mallId);
+    if (this.cluster) this.applyRemovalMark(this.cluster, watcher);
+    return watcher;
   }
 
   private watcherOf(mallId: string): MallWatcher {
@@ -290,14 +297,34 @@ export class WatchManager
   /**
    * Cafe24 said (a verified webhook) that the mall no longer has the app: it is no longer refreshed nor verified
    * until a new token is stored, and one alert is sent. False for a mall this manager does not keep. With
-   * replicas, the replica that received it applies it when it next works on the mall (any replica refreshing
-   * the mall before that is refused by Cafe24 and stops it the same way; the alert is sent once cluster-wide).
+   * replicas, it becomes the cluster's mark at once: whichever replica takes the mall next applies it without
+   * calling Cafe24 (and sends the one alert). Redis unreachable: this replica applies it when it next works on
+   * the mall.
    */
   async appRemoved(mallId: string, removal: AppRemoval, source: AppRemovalSource): Promise<boolean> {
     const watcher = this.watchers.get(mallId);
     if (!watcher) return false;
-    if (this.cluster) watcher.removalReported(removal, source);
-    else await watcher.appRemoved(removal, source);
+    if (!this.cluster) {
+      await watcher.appRemoved(removal, source);
+      return true;
+    }
+    try {
+      const stored = await this.o.store.get(mallId).catch(() => undefined);
+      await this.cluster.markRemoved({
+        mallId,
+        removal,
+        source,
+        revision: stored?.revision ?? null,
+        by: this.cluster.replicaId,
+        at: this.now(),
+      });
+    } catch (error) {
+      this.logger.warn(
+        { mallId, reason: error instanceof Error ? error.message : String(error) },
+        "could not tell the watch cluster that the app is gone; applied when this replica next works on the mall",
+      );
+      watcher.removalReported(removal, source);
+    }
     return true;
   }
 
@@ -452,6 +479,7 @@ export class WatchManager
   /** One claimed mall: its step, a due periodic check, the expiry alert, then the release (whatever happened). */
   private async work(cluster: MallCoordinator, w: MallWatcher, signal: AbortSignal): Promise<void> {
     try {
+      this.applyRemovalMark(cluster, w);
       await w.step();
       // A refreshed token the store refused is the only live one: the mall stays held (its lease renewed) until
       // it is saved, so that no other replica refreshes with the token it replaced.
@@ -472,6 +500,7 @@ export class WatchManager
         }
       }
       w.checkExpiry(this.now());
+      await this.shareRemoval(cluster, w);
     } finally {
       // Stopping with a refreshed token still unsaved: the mall is not handed on (its lease runs out instead).
       if (!w.hasUnsavedToken) {
@@ -483,6 +512,43 @@ export class WatchManager
           needsPerson: w.waitingForPerson,
         });
       }
+    }
+  }
+
+  /** The cluster's mark (read with the claim, or heard since): the step applies it before any call to Cafe24. */
+  private applyRemovalMark(cluster: MallCoordinator, w: MallWatcher): void {
+    const mark = cluster.removalOf(w.mallId);
+    if (!mark) return;
+    const current = w.removedMark;
+    if (current?.removal === mark.removal && current.revision === mark.revision) return;
+    w.removalReported(mark.removal, mark.source, mark.revision);
+  }
+
+  /**
+   * A removal this replica learnt from a refusal becomes the cluster's mark; a mark whose revision was replaced
+   * (the merchant consented again) ends, so every replica refreshes the mall again.
+   */
+  private async shareRemoval(cluster: MallCoordinator, w: MallWatcher): Promise<void> {
+    const mark = cluster.removalOf(w.mallId);
+    const removed = w.removedMark;
+    const revision = w.storedRevision;
+    try {
+      if (removed && !mark) {
+        await cluster.markRemoved({
+          mallId: w.mallId,
+          ...removed,
+          by: cluster.replicaId,
+          at: this.now(),
+        });
+      } else if (mark && !removed && revision !== undefined && revision !== mark.revision) {
+        await cluster.clearRemoved(w.mallId, mark.revision);
+      }
+    } catch (error) {
+      // The record released with the mall still says it; the next holder shares it again.
+      this.logger.warn(
+        { mallId: w.mallId, reason: error instanceof Error ? error.message : String(error) },
+        "could not update the watch cluster's app-removed mark",
+      );
     }
   }
 

@@ -1,3 +1,4 @@
+import type { AppRemoval, AppRemovalSource } from "../app-removal.js";
 import type { MallRecord } from "./mall-record.js";
 
 /** A mall and when it next needs work, in the watchers' clock (epoch ms). */
@@ -10,6 +11,22 @@ export interface MallDue {
 export interface ClaimedMall {
   mallId: string;
   record: MallRecord | undefined;
+  /** The app is gone from the mall, as some replica learnt (undefined: no mark). */
+  removal?: RemovalMark | undefined;
+}
+
+/**
+ * A cluster-wide mark: the app is gone from the mall (a webhook or a refusal told one replica). Every replica
+ * that takes the mall sees it before calling Cafe24; it ends when a token of another revision is stored.
+ */
+export interface RemovalMark {
+  mallId: string;
+  removal: AppRemoval;
+  source: AppRemovalSource;
+  /** The stored revision that belongs to the removed installation (null: nothing was stored). */
+  revision: string | null;
+  by: string;
+  at: number;
 }
 
 /** Work on a mall is done: when it is next due, and what the next holder and every status page should know. */
@@ -86,6 +103,12 @@ export interface MallCoordinator {
   /** The newest record any replica wrote for the mall, and who works on it right now (kept current by the cluster). */
   recordOf(mallId: string): MallRecord | undefined;
   holderOf(mallId: string): string | undefined;
+  /** Tells every replica at once that the app is gone from the mall (see RemovalMark). */
+  markRemoved(mark: RemovalMark): Promise<void>;
+  /** Ends the mark, only if it still names `revision` (a newer mark is kept). */
+  clearRemoved(mallId: string, revision: string | null): Promise<void>;
+  /** The mark this replica knows of (kept current by the cluster's announcements and every claim). */
+  removalOf(mallId: string): RemovalMark | undefined;
   /** The cluster's view, read again when older than `maxAgeMs`; concurrent callers share one read. */
   view(now: number, maxAgeMs?: number): Promise<ClusterView>;
   /** The last view read, if any (for synchronous snapshots). */

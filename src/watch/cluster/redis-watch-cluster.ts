@@ -11,10 +11,21 @@ import type {
   MallCoordinator,
   MallDue,
   MallRelease,
+  RemovalMark,
   ReplicaInfo,
 } from "./mall-coordinator.js";
 import { decodeMallRecord, encodeMallRecord, type MallRecord } from "./mall-record.js";
-import { CLAIM, type ClusterScript, HEARTBEAT, REGISTER, RELEASE, VIEW } from "./watch-cluster-scripts.js";
+import { decodeRemovalMark, encodeRemovalMark } from "./removal-mark.js";
+import {
+  CLAIM,
+  CLEAR_REMOVED,
+  type ClusterScript,
+  HEARTBEAT,
+  MARK_REMOVED,
+  REGISTER,
+  RELEASE,
+  VIEW,
+} from "./watch-cluster-scripts.js";
 
 export const WATCH_CLUSTER_DEFAULTS = {
   /**
@@ -70,6 +81,7 @@ export class RedisWatchCluster implements MallCoordinator {
   private flushing: Promise<void> | undefined;
   private readonly records = new Map<string, MallRecord>();
   private readonly holders = new Map<string, string>();
+  private readonly removals = new Map<string, RemovalMark>();
   private timer: NodeJS.Timeout | undefined;
   private beating: Promise<void> | undefined;
   private subscriber: Redis | undefined;
@@ -119,7 +131,7 @@ export class RedisWatchCluster implements MallCoordinator {
 
   async claim(now: number, limit: number): Promise<ClaimedMall[]> {
     if (limit <= 0) return [];
-    const [epoch, malls, records] = (await this.script(
+    const [epoch, malls, records, marks] = (await this.script(
       CLAIM,
       [
         this.key("due"),
@@ -128,6 +140,7 @@ export class RedisWatchCluster implements MallCoordinator {
         this.key("records"),
         this.key("meta"),
         this.key("heartbeats"),
+        this.key("removed"),
       ],
       [
         this.replicaId,
@@ -140,17 +153,43 @@ export class RedisWatchCluster implements MallCoordinator {
         // Alive: heard from within two leases (heartbeats come every third of one).
         String(2 * this.leaseMs),
       ],
-    )) as [string, string[], (string | null)[]];
+    )) as [string, string[], (string | null)[], (string | null)[]];
     this.noteEpoch(epoch);
     return malls.map((mallId, i) => {
+      // Read with the claim, atomically: a mark written before it is never missed, whatever pub/sub delivered.
+      const removal = decodeRemovalMark(marks[i]);
+      if (removal) this.removals.set(mallId, removal);
+      else this.removals.delete(mallId);
       this.leases.add(mallId);
       this.holders.set(mallId, this.replicaId);
       // Worked on again before its last release went out: that release is superseded.
       this.pending = this.pending.filter((p) => p.mallId !== mallId);
       const record = decodeMallRecord(records[i]);
       if (record) this.remember(record);
-      return { mallId, record };
+      return { mallId, record, removal };
     });
+  }
+
+  async markRemoved(mark: RemovalMark): Promise<void> {
+    await this.script(
+      MARK_REMOVED,
+      [this.key("removed")],
+      [this.key("events"), mark.mallId, encodeRemovalMark(mark)],
+    );
+    this.removals.set(mark.mallId, mark);
+  }
+
+  async clearRemoved(mallId: string, revision: string | null): Promise<void> {
+    const ended = await this.script(
+      CLEAR_REMOVED,
+      [this.key("removed")],
+      [this.key("events"), mallId, revision ?? ""],
+    );
+    if (ended === 1 && this.removals.get(mallId)?.revision === revision) this.removals.delete(mallId);
+  }
+
+  removalOf(mallId: string): RemovalMark | undefined {
+    return this.removals.get(mallId);
   }
 
   release(release: MallRelease): void {
@@ -263,6 +302,7 @@ export class RedisWatchCluster implements MallCoordinator {
     this.epoch = epoch;
     this.records.clear();
     this.holders.clear();
+    this.removals.clear();
     const malls = this.malls?.(true) ?? [];
     this.logger.warn(
       { replicaId: this.replicaId, malls: malls.length, location: this.o.location },
@@ -389,6 +429,11 @@ export class RedisWatchCluster implements MallCoordinator {
           if (this.holders.get(record.mallId) === record.by) this.holders.delete(record.mallId);
           this.remember(record);
         }
+      } else if (message.startsWith("X\n")) {
+        const mark = decodeRemovalMark(message.slice(2));
+        if (mark) this.removals.set(mark.mallId, mark);
+      } else if (message.startsWith("x ")) {
+        this.removals.delete(message.slice(2));
       }
       return;
     }
@@ -397,7 +442,13 @@ export class RedisWatchCluster implements MallCoordinator {
     if (revision === "deleted") return;
     this.discovered?.(mallId);
     const state = this.records.get(mallId)?.state;
-    if (state !== "reauth-required" && state !== "no-token") return;
+    const waiting =
+      state === "reauth-required" ||
+      state === "no-token" ||
+      state === "app-deleted" ||
+      state === "app-expired" ||
+      this.removals.has(mallId);
+    if (!waiting) return;
     void this.o
       .redis()
       .then((redis) => redis.zadd(this.key("due"), "XX", "LT", this.now(), mallId))
@@ -416,6 +467,12 @@ export class RedisWatchCluster implements MallCoordinator {
         if (record) this.remember(record);
       }
     } while (cursor !== "0");
+    const marks = await this.run(() => redis.hgetall(this.key("removed")));
+    this.removals.clear();
+    for (const text of Object.values(marks)) {
+      const mark = decodeRemovalMark(text);
+      if (mark) this.removals.set(mark.mallId, mark);
+    }
     const holders = await this.run(() => redis.hgetall(this.key("holders")));
     this.holders.clear();
     for (const [mallId, replica] of Object.entries(holders)) this.holders.set(mallId, replica);

@@ -19,6 +19,7 @@ function script(source: string): ClusterScript {
  *   attention  ZSET  mall → since when it waits for a person
  *   replicas   HASH  replica id → JSON (host, pid, startedAt, leaseMs)
  *   heartbeats ZSET  replica id → when Redis last heard from it (Redis' clock)
+ *   removed    HASH  mall → the app is gone from it (JSON, see removal-mark.ts), until a new token revision
  *   meta       HASH  epoch (gone after Redis lost its data), seen (Redis' clock of the last claim or
  *                    heartbeat), grace (no lease is taken over before this)
  * A mall is in exactly one of due and leases. Due times are the watchers' (the clock TokenManager decides
@@ -47,11 +48,11 @@ end
 `;
 
 /**
- * KEYS: due, leases, holders, records, meta, heartbeats. ARGV: replica, now (watchers' clock), limit, lease ms,
+ * KEYS: due, leases, holders, records, meta, heartbeats, removed. ARGV: replica, now (watchers' clock), limit, lease ms,
  * epoch candidate, channel, "alive" window ms. Claims up to `limit` malls: first those whose lease ran out (their
  * holder stopped renewing: it died or was cut off), then the most overdue of the due ones — at most a fair share
  * of them (due ÷ replicas alive, rounded up), so that the replicas ticking next get theirs. Answers {epoch,
- * malls, records} and announces the claim on the channel ("C replica mall mall…").
+ * malls, records, removal marks} and announces the claim on the channel ("C replica mall mall…").
  */
 export const CLAIM = script(`${CLOCK}
 local lease = tonumber(ARGV[4])
@@ -74,7 +75,7 @@ if #claimed < limit then
     for _, m in ipairs(due) do claimed[#claimed + 1] = m end
   end
 end
-if #claimed == 0 then return {epoch, {}, {}} end
+if #claimed == 0 then return {epoch, {}, {}, {}} end
 local expiry = now + lease
 local leases, holders = {}, {}
 for _, m in ipairs(claimed) do
@@ -86,8 +87,9 @@ end
 redis.call('ZADD', KEYS[2], unpack(leases))
 redis.call('HSET', KEYS[3], unpack(holders))
 local records = redis.call('HMGET', KEYS[4], unpack(claimed))
+local removed = redis.call('HMGET', KEYS[7], unpack(claimed))
 redis.call('PUBLISH', ARGV[6], 'C ' .. ARGV[1] .. ' ' .. table.concat(claimed, ' '))
-return {epoch, claimed, records}
+return {epoch, claimed, records, removed}
 `);
 
 /**
@@ -118,6 +120,32 @@ for i = 3, #ARGV, 5 do
 end
 if #published > 0 then redis.call('PUBLISH', ARGV[2], 'R\\n' .. table.concat(published, '\\n')) end
 return released
+`);
+
+/**
+ * KEYS: removed. ARGV: channel, mall, mark JSON. Marks the app as gone from the mall for every replica at once
+ * (the claim answers it with the record) and announces it ("X\n" then the JSON).
+ */
+export const MARK_REMOVED = script(`
+redis.call('HSET', KEYS[1], ARGV[2], ARGV[3])
+redis.call('PUBLISH', ARGV[1], 'X\\n' .. ARGV[3])
+return 1
+`);
+
+/**
+ * KEYS: removed. ARGV: channel, mall, revision ('' for none). Ends the mark only while it still names that
+ * revision — one written meanwhile for the newer token stays — and announces it ("x mall"). Answers 1 if ended.
+ */
+export const CLEAR_REMOVED = script(`
+local text = redis.call('HGET', KEYS[1], ARGV[2])
+if not text then return 0 end
+local ok, mark = pcall(cjson.decode, text)
+local revision = ''
+if ok and type(mark) == 'table' and type(mark.revision) == 'string' then revision = mark.revision end
+if ok and revision ~= ARGV[3] then return 0 end
+redis.call('HDEL', KEYS[1], ARGV[2])
+redis.call('PUBLISH', ARGV[1], 'x ' .. ARGV[2])
+return 1
 `);
 
 /**
