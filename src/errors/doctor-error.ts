@@ -38,6 +38,11 @@ export const ERROR_CODES = {
   reauthRequired: "CAFE24_REAUTH_REQUIRED",
   /** Client id or secret rejected (`invalid_client`). */
   invalidClient: "CAFE24_INVALID_CLIENT",
+  /**
+   * The merchant deleted the app or let its term expire: Admin calls answer 403 and the token endpoint
+   * invalid_client. Not the secret, a scope or a token; the error's `removal` says "deleted" or "expired".
+   */
+  appRemoved: "CAFE24_APP_REMOVED",
   /** Authorization code expired (60 s), already used, or unknown. */
   codeInvalid: "CAFE24_CODE_INVALID",
   /** redirect_uri differs from the one registered in Developer Center. */

@@ -1,3 +1,4 @@
+import { type AppRemoval, appRemovalOf } from "../cafe24/app-removal.js";
 import { scopeForAdminPath } from "../cafe24/scopes.js";
 import { DoctorError, ERROR_CODES, type ErrorCode } from "../errors/doctor-error.js";
 import { scrubSecrets } from "../util/scrub-secrets.js";
@@ -44,20 +45,29 @@ export class Cafe24HttpError extends DoctorError {
   readonly cafe24: Cafe24ErrorBody | undefined;
   /** For 403: the scope this endpoint needs (from the endpoint→scope map), when known. */
   readonly requiredScope: string | undefined;
+  /** For CAFE24_APP_REMOVED: whether the merchant deleted the app or let it expire. */
+  readonly removal: AppRemoval | undefined;
   /** The answer's headers, when an answer came; not enumerable, to keep logged errors short. */
   declare readonly responseHeaders: Headers | undefined;
 
   constructor(raw: Cafe24HttpErrorInit) {
     const init = scrubbed(raw);
-    const code = init.code ?? codeForStatus(init.status);
-    const requiredScope = init.status === 403 ? scopeForAdminPath(init.path, init.method) : undefined;
-    super(code, describe(init, requiredScope), init.cause === undefined ? {} : { cause: init.cause });
+    const removal = init.status === 403 ? appRemovalOf(init.cafe24?.message) : undefined;
+    const code = init.code ?? (removal ? ERROR_CODES.appRemoved : codeForStatus(init.status));
+    const requiredScope =
+      init.status === 403 && !removal ? scopeForAdminPath(init.path, init.method) : undefined;
+    super(
+      code,
+      describe(init, requiredScope, removal),
+      init.cause === undefined ? {} : { cause: init.cause },
+    );
     this.name = "Cafe24HttpError";
     this.status = init.status;
     this.method = init.method;
     this.path = init.path;
     this.cafe24 = init.cafe24;
     this.requiredScope = requiredScope;
+    this.removal = removal;
     Object.defineProperty(this, "responseHeaders", { value: init.responseHeaders, enumerable: false });
   }
 }
@@ -93,11 +103,20 @@ export function codeForStatus(status: number | undefined): ErrorCode {
   return ERROR_CODES.badResponse;
 }
 
-function describe(init: Cafe24HttpErrorInit, requiredScope: string | undefined): string {
+function describe(
+  init: Cafe24HttpErrorInit,
+  requiredScope: string | undefined,
+  removal: AppRemoval | undefined,
+): string {
   const call = `${init.method} ${init.path}`;
   const head = init.status === undefined ? call : `${init.status} for ${call}`;
   const said = init.cafe24?.message ? `: ${init.cafe24.message}` : "";
   const note = init.note ? ` (${init.note})` : "";
+  if (removal) {
+    // Cafe24 answers every call of a removed app this way: no scope or token can fix it, only the merchant.
+    const what = removal === "deleted" ? "deleted the app from the mall" : "let the app's term expire";
+    return `Cafe24 refused ${head}${said}${note}. The merchant ${what}; it is not the client secret, a scope or an expired token: ask the merchant to install the app again, then run \`cafe24-doctor token login --mall <mall_id>\`.`;
+  }
   if (init.status === 403) {
     // A missing scope looks like "the API is broken"; name the scope and the way out.
     const scope = requiredScope

@@ -1,3 +1,4 @@
+import { type AppRemoval, appRemovalOf } from "../cafe24/app-removal.js";
 import { DoctorError, ERROR_CODES, type ErrorCode } from "../errors/doctor-error.js";
 import { scrubSecrets } from "../util/scrub-secrets.js";
 
@@ -12,6 +13,8 @@ export class OAuthRequestError extends DoctorError {
   readonly status: number | undefined;
   readonly oauthError: string | undefined;
   readonly description: string | undefined;
+  /** For CAFE24_APP_REMOVED: whether the merchant deleted the app or let it expire. */
+  readonly removal: AppRemoval | undefined;
 
   constructor(
     code: ErrorCode,
@@ -29,6 +32,7 @@ export class OAuthRequestError extends DoctorError {
       fields.oauthError === undefined ? undefined : scrubSecrets(fields.oauthError, [], { maxLength: 60 });
     this.description =
       fields.description === undefined ? undefined : scrubSecrets(fields.description, [], { maxLength: 300 });
+    this.removal = code === ERROR_CODES.appRemoved ? appRemovalOf(this.description) : undefined;
   }
 }
 
@@ -66,6 +70,15 @@ function classify(
   description: string,
   said: string,
 ): [ErrorCode, string] {
+  // A removed app is refused as invalid_client too, but a new secret cannot help: only the merchant can.
+  const removal = appRemovalOf(description);
+  if (removal && operation !== "revoke") {
+    const what = removal === "deleted" ? "deleted the app from the mall" : "let the app's term expire";
+    return [
+      ERROR_CODES.appRemoved,
+      `Cafe24 refused the ${operation} because the merchant ${what} (${said}). It is not the client secret, a scope or an expired token: ask the merchant to install the app again, then run \`cafe24-doctor token login --mall <mall_id>\`.`,
+    ];
+  }
   // Cafe24 reports an expired refresh token as invalid_client in some reports (§2.7); the description decides.
   if (
     operation === "refresh" &&

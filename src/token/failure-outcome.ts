@@ -7,6 +7,7 @@ import { OAuthRequestError } from "../oauth/oauth-error.js";
 const REFUSED: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   ERROR_CODES.reauthRequired,
   ERROR_CODES.invalidClient,
+  ERROR_CODES.appRemoved,
   ERROR_CODES.codeInvalid,
   ERROR_CODES.redirectUriMismatch,
   ERROR_CODES.scopeNotEnabled,
@@ -43,7 +44,8 @@ export function failureNotes(error: unknown, t: Translate): string[] {
         message: error.cafe24?.message ?? "—",
       }),
     ];
-    if (error.status === 403) {
+    // A removed app's 403 is no scope problem: the code's own text says what to do.
+    if (error.status === 403 && !error.removal) {
       lines.push(
         error.requiredScope
           ? t("api.forbidden.scope", { scope: error.requiredScope })

@@ -126,6 +126,10 @@ export const tokenEn = {
   "error.CAFE24_INVALID_CLIENT": "Cafe24 rejected the app's client id or client secret.",
   "error.CAFE24_INVALID_CLIENT.fix":
     "Copy CAFE24_CLIENT_ID and CAFE24_CLIENT_SECRET again from Developer Center (Apps > Auth Info), without stray spaces.",
+  "error.CAFE24_APP_REMOVED":
+    "Cafe24 refuses the app: the merchant deleted it from the mall or let its term expire.",
+  "error.CAFE24_APP_REMOVED.fix":
+    "Not the client secret, a scope or an expired token. Ask the merchant to install the app again (Cafe24 Store), then run `cafe24-doctor token login --mall <mall_id>`.",
   "error.CAFE24_OAUTH_FAILED": "Cafe24's OAuth step failed.",
   "error.CAFE24_OAUTH_FAILED.fix":
     "Read Cafe24's answer below; then start again with `cafe24-doctor token login`.",

@@ -127,6 +127,10 @@ export const tokenKo: Record<keyof typeof tokenEn, string> = {
   "error.CAFE24_INVALID_CLIENT": "카페24가 앱의 client id 또는 client secret을 거절했습니다.",
   "error.CAFE24_INVALID_CLIENT.fix":
     "개발자센터(앱 > 인증 정보)에서 CAFE24_CLIENT_ID와 CAFE24_CLIENT_SECRET을 공백 없이 다시 복사하세요.",
+  "error.CAFE24_APP_REMOVED":
+    "카페24가 앱을 거부합니다: 쇼핑몰 운영자가 앱을 삭제했거나 사용 기간이 만료되었습니다.",
+  "error.CAFE24_APP_REMOVED.fix":
+    "client secret, 권한(scope), 만료된 토큰 문제가 아닙니다. 쇼핑몰 운영자에게 앱을 다시 설치해 달라고 요청한 뒤(카페24 스토어) `cafe24-doctor token login --mall <mall_id>`을 실행하세요.",
   "error.CAFE24_OAUTH_FAILED": "카페24 OAuth 단계가 실패했습니다.",
   "error.CAFE24_OAUTH_FAILED.fix":
     "아래 카페24 응답을 확인한 뒤 `cafe24-doctor token login`으로 다시 시작하세요.",
