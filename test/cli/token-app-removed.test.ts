@@ -73,7 +73,7 @@ describe("TokenManager on an app the merchant removed", () => {
       emu.control.advanceClock(3 * HOUR);
       emu.control.setAppState(mall.mallId, state);
 
-      await expect(manager.getAccessToken(mall.mallId)).rejects.toMatchObject({
+      await expect(manager.getAccessToken()).rejects.toMatchObject({
         code: ERROR_CODES.appRemoved,
         removal: state,
       });

@@ -109,7 +109,7 @@ describe("watch when the merchant deletes the app or it expires", () => {
     expect(tokenRequests(running, "alpha")).toBe(0);
     expect(tokenRequests(running, "bravo")).toBeGreaterThan(0);
     expect(alertsOf("app-expired")).toHaveLength(1);
-    expect(mall(manager).lastError?.code).toBe("CAFE24_FORBIDDEN");
+    expect(mall(manager).lastError?.code).toBe("CAFE24_APP_REMOVED");
   });
 
   it("a 403 about a missing scope still proves the token: the mall stays ok", async () => {
