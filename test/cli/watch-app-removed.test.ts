@@ -1,30 +1,14 @@
-import { mkdtemp } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { toTokenSet } from "../../src/cafe24/token-response.js";
 import { FileTokenStore } from "../../src/store/file-token-store.js";
-import { doctorEnv } from "../doctor/scenarios/scenario-kit.js";
-import { launch } from "../helpers/emulator.js";
 import { startCli } from "../helpers/run-cli.js";
 import { runInProcess } from "../token/token-cli-kit.js";
+import { authorizedWatchProject } from "./watch-project.js";
 
 const SECRET = "whsec-cli-0123456789abcdef0123456789";
 
-/** One mall authorized on an emulator running in real time, its token in a file; `watch` run in-process. */
+/** The authorized project, with `watch` run in-process in it. */
 async function project() {
-  const emu = await launch({ clock: { frozen: false, start: Date.now() } });
-  const mall = emu.malls[0];
-  if (!mall?.clientSecret) throw new Error("demo mall expected");
-  const dir = await mkdtemp(join(tmpdir(), "c24-watch-app-"));
-  const tokenFile = join(dir, "oauth_token.json");
-  const store = new FileTokenStore({ path: tokenFile });
-  await store.compareAndSet(
-    mall.mallId,
-    undefined,
-    toTokenSet(emu.control.issueTokens(mall.mallId), mall.mallId),
-  );
-  const env = { ...doctorEnv(emu, { ...mall, clientSecret: mall.clientSecret }, tokenFile), NO_COLOR: "1" };
+  const { emu, mall, dir, tokenFile, env } = await authorizedWatchProject("c24-watch-app-");
   const watch = (args: string[], extraEnv: Record<string, string> = {}) =>
     runInProcess(args, {
       env: { ...env, ...extraEnv },

@@ -1,36 +1,19 @@
-import { mkdtemp } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { toTokenSet } from "../../src/cafe24/token-response.js";
-import { FileTokenStore } from "../../src/store/file-token-store.js";
 import { tokenFingerprint } from "../../src/watch/status-server/token-endpoint-audit.js";
-import { doctorEnv } from "../doctor/scenarios/scenario-kit.js";
-import { launch } from "../helpers/emulator.js";
 import { CLI, runNode, startCli } from "../helpers/run-cli.js";
+import { authorizedWatchProject } from "./watch-project.js";
 
 const SECRET = "0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0";
 
-/** A project with a stored, healthy token (2-hour tokens on a running clock) and the env `watch` reads. */
+/** The authorized project, with neither of watch's secrets set in its environment. */
 async function project() {
-  const emu = await launch({ clock: { frozen: false, start: Date.now() } });
-  const mall = emu.malls[0];
-  if (!mall?.clientSecret) throw new Error("demo mall expected");
-  const dir = await mkdtemp(join(tmpdir(), "c24-watch-endpoint-"));
-  const tokenFile = join(dir, "oauth_token.json");
-  const store = new FileTokenStore({ path: tokenFile });
-  await store.compareAndSet(
-    mall.mallId,
-    undefined,
-    toTokenSet(emu.control.issueTokens(mall.mallId), mall.mallId),
-  );
-  const env: NodeJS.ProcessEnv = {
-    ...doctorEnv(emu, { ...mall, clientSecret: mall.clientSecret }, tokenFile),
-    NO_COLOR: "1",
+  const p = await authorizedWatchProject("c24-watch-endpoint-");
+  const env: Record<string, string> = {
+    ...p.env,
     CAFE24_DOCTOR_TOKEN_ENDPOINT_SECRET: "",
     CAFE24_DOCTOR_STATUS_TOKEN: "",
   };
-  return { emu, mall, dir, store, env };
+  return { ...p, env };
 }
 
 describe("cafe24-doctor watch --token-endpoint refuses to start without a proper secret", () => {
