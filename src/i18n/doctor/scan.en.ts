@@ -10,7 +10,8 @@ export const scanEn = {
     "Find code in a project that handles Cafe24 tokens behind cafe24-doctor's back: refreshers, naive expiry parsing, literal secrets, in-place token writes. Exit 0 clean, 2 findings, 3 could not run.",
   "scan.argument.dir": "the project folder to scan (default: the current folder)",
   "scan.option.json": "print the result as JSON",
-  "scan.notFolder": "{dir} is not a folder that can be read.",
+  "scan.notFolder":
+    "{dir} is not a folder that can be read. Name your project's folder (`cafe24-doctor scan ./my-app`), or run `cafe24-doctor scan` inside it.",
   "scan.clean": "No finding in {files} source file(s) under {root} ({ms} ms).",
   "scan.found": "{count} finding(s) in {files} source file(s) under {root} ({ms} ms):",
   "scan.rule.REFRESHER": "Refreshes the Cafe24 token itself",

@@ -13,7 +13,8 @@ export const scanKo: Record<keyof typeof scanEn, string> = {
     "프로젝트에서 cafe24-doctor 모르게 카페24 토큰을 다루는 코드를 찾습니다: 자체 갱신, 시간대 없는 만료 시각 해석, 하드코딩된 비밀 값, 제자리 토큰 쓰기. 종료 코드 0 깨끗함, 2 발견, 3 실행 불가.",
   "scan.argument.dir": "검사할 프로젝트 폴더(기본값: 현재 폴더)",
   "scan.option.json": "결과를 JSON으로 출력",
-  "scan.notFolder": "{dir}은(는) 읽을 수 있는 폴더가 아닙니다.",
+  "scan.notFolder":
+    "{dir}은(는) 읽을 수 있는 폴더가 아닙니다. 프로젝트 폴더를 지정하거나(`cafe24-doctor scan ./my-app`), 그 폴더 안에서 `cafe24-doctor scan`을 실행하세요.",
   "scan.clean": "{root} 아래 소스 파일 {files}개에서 발견된 것이 없습니다({ms} ms).",
   "scan.found": "{root} 아래 소스 파일 {files}개에서 {count}건 발견({ms} ms):",
   "scan.rule.REFRESHER": "카페24 토큰을 직접 갱신함",
